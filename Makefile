@@ -1,0 +1,41 @@
+# Broadsheet: the two commands. Both install what is missing, configure, build and go.
+#   make run    build and start the desktop app (PROFILE=dir to use another profile)
+#   make test   build and run the whole test suite headless, then the core tests under ASan+UBSan
+.PHONY: all deps configure build run test test-default check-sanitize bench format clean
+
+PROFILE ?=
+RUN_ARGS := $(if $(PROFILE),--profile $(PROFILE),)
+
+all: build
+
+deps:
+	@bash packaging/install-deps.sh
+
+configure: deps
+	@cmake --preset default >/dev/null
+
+build: configure
+	@cmake --build --preset default
+
+run: build
+	./build/default/ui/broadsheet $(RUN_ARGS)
+
+test-default: build
+	ctest --preset default
+
+check-sanitize: deps
+	@cmake --preset sanitize >/dev/null
+	@cmake --build --preset sanitize
+	ctest --preset sanitize
+
+test: test-default check-sanitize
+
+bench: build
+	cmake --build --preset default --target bench
+	./build/default/tests/bench/run-benchmarks.sh
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.h')
+
+clean:
+	rm -rf build

@@ -1,0 +1,250 @@
+#include "cli/CliCommands.h"
+
+#include "cli/CliContext.h"
+#include "store/ArticleStore.h"
+#include "store/FeedStore.h"
+#include "store/StatusStore.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace bs
+{
+
+namespace
+{
+
+// Parses a command's own options; prints a usage error and returns false when they are wrong.
+bool parseOptions(CliContext &ctx, QCommandLineParser &parser, const char *verb,
+                  const QStringList &arguments)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    QStringList argv{QStringLiteral("broadsheet-cli %1").arg(QLatin1String(verb))};
+    argv += arguments;
+    if (!parser.parse(argv)) {
+        ctx.usage(QStringLiteral("%1: %2").arg(QLatin1String(verb), parser.errorText()));
+        return false;
+    }
+    return true;
+}
+
+bool parseIds(CliContext &ctx, const QStringList &words, QList<qint64> *ids)
+{
+    if (words.isEmpty()) {
+        ctx.usage(QStringLiteral("name at least one article id."));
+        return false;
+    }
+    for (const QString &w : words) {
+        bool ok = false;
+        const qint64 id = w.toLongLong(&ok);
+        if (!ok || id <= 0) {
+            ctx.usage(QStringLiteral("'%1' is not an article id (a positive number).").arg(w));
+            return false;
+        }
+        ids->append(id);
+    }
+    return true;
+}
+
+QString isoUtc(const QDateTime &when)
+{
+    return when.isValid() ? when.toUTC().toString(Qt::ISODate) : QString();
+}
+
+void printJson(CliContext &ctx, const QJsonArray &array)
+{
+    ctx.out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    ctx.out().flush();
+}
+
+int addFeed(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("folder"), QStringLiteral("Put the feed in this folder."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("title"), QStringLiteral("Title until the first sync."),
+                      QStringLiteral("TITLE")});
+    if (!parseOptions(ctx, parser, "add-feed", arguments))
+        return 2;
+    if (parser.positionalArguments().size() != 1)
+        return ctx.usage(QStringLiteral("add-feed takes one feed URL."));
+    const QString text = parser.positionalArguments().first().trimmed();
+    const QUrl url(text.contains(QLatin1String("://")) ? text : QStringLiteral("https://") + text,
+                   QUrl::StrictMode);
+    const bool web =
+        url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https");
+    if (!url.isValid() || !web || url.host().isEmpty())
+        return ctx.fail(QStringLiteral("'%1' is not a feed address (expected an http or https "
+                                       "URL such as https://example.org/feed.xml).")
+                            .arg(text));
+    Database *db = ctx.writer();
+    if (!db)
+        return 1;
+    FeedStore feeds(*db);
+    Feed feed;
+    feed.url = url;
+    feed.title = parser.value(QStringLiteral("title"));
+    if (parser.isSet(QStringLiteral("folder"))) {
+        const auto folder = feeds.folderId(parser.value(QStringLiteral("folder")));
+        if (!folder)
+            return ctx.fail(db->lastError());
+        feed.folderId = *folder;
+    }
+    const auto id = feeds.addFeed(feed);
+    if (!id)
+        return ctx.fail(db->lastError());
+    ctx.out() << "Added feed " << *id << ": " << url.toString() << Qt::endl;
+    return 0;
+}
+
+int listFeeds(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print a JSON array.")});
+    if (!parseOptions(ctx, parser, "list-feeds", arguments))
+        return 2;
+    Database *db = ctx.reader();
+    if (!db)
+        return 1;
+    FeedStore store(*db);
+    StatusStore status(*db);
+    const QHash<qint64, qint64> unread = status.unreadCounts();
+    QHash<qint64, QString> folderNames;
+    for (const Folder &f : store.folders())
+        folderNames.insert(f.id, f.name);
+    const QList<Feed> feeds = store.feeds();
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const Feed &f : feeds)
+            array.append(QJsonObject{{QStringLiteral("id"), f.id},
+                                     {QStringLiteral("url"), f.url.toString()},
+                                     {QStringLiteral("title"), f.title},
+                                     {QStringLiteral("folder"), folderNames.value(f.folderId)},
+                                     {QStringLiteral("unread"), unread.value(f.id)},
+                                     {QStringLiteral("last_error"), f.lastError}});
+        printJson(ctx, array);
+        return 0;
+    }
+    for (const Feed &f : feeds) {
+        ctx.out() << f.id << '\t' << unread.value(f.id) << " unread\t"
+                  << (f.title.isEmpty() ? f.url.toString() : f.title);
+        if (f.folderId)
+            ctx.out() << "\t[" << folderNames.value(f.folderId) << ']';
+        ctx.out() << Qt::endl;
+    }
+    return 0;
+}
+
+int listArticles(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(
+        {QStringLiteral("feed"), QStringLiteral("Only this feed."), QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("unread"), QStringLiteral("Only unread articles.")});
+    parser.addOption({QStringLiteral("starred"), QStringLiteral("Only starred articles.")});
+    parser.addOption({QStringLiteral("limit"), QStringLiteral("At most N articles (default 100)."),
+                      QStringLiteral("N"), QStringLiteral("100")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print a JSON array.")});
+    if (!parseOptions(ctx, parser, "list-articles", arguments))
+        return 2;
+    ArticleQuery query;
+    bool ok = true;
+    if (parser.isSet(QStringLiteral("feed"))) {
+        query.feedId = parser.value(QStringLiteral("feed")).toLongLong(&ok);
+        if (!ok || query.feedId <= 0)
+            return ctx.usage(QStringLiteral("--feed takes a feed id (see list-feeds)."));
+    }
+    query.limit = parser.value(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || query.limit <= 0)
+        return ctx.usage(QStringLiteral("--limit takes a positive number."));
+    query.unreadOnly = parser.isSet(QStringLiteral("unread"));
+    query.starredOnly = parser.isSet(QStringLiteral("starred"));
+    Database *db = ctx.reader();
+    if (!db)
+        return 1;
+    if (query.feedId && !FeedStore(*db).feed(query.feedId))
+        return ctx.fail(QStringLiteral("There is no feed %1 (see list-feeds).").arg(query.feedId));
+    const QList<ArticlePageRow> rows = ArticleStore(*db).list(query);
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const ArticlePageRow &row : rows) {
+            const ArticleSummary &a = row.summary;
+            array.append(QJsonObject{{QStringLiteral("id"), a.id},
+                                     {QStringLiteral("feed_id"), a.feedId},
+                                     {QStringLiteral("title"), a.title},
+                                     {QStringLiteral("url"), a.url.toString()},
+                                     {QStringLiteral("author"), a.author},
+                                     {QStringLiteral("published"),
+                                      a.published.isValid() ? QJsonValue(isoUtc(a.published))
+                                                            : QJsonValue(QJsonValue::Null)},
+                                     {QStringLiteral("read"), a.read},
+                                     {QStringLiteral("starred"), a.starred}});
+        }
+        printJson(ctx, array);
+        return 0;
+    }
+    for (const ArticlePageRow &row : rows) {
+        const ArticleSummary &a = row.summary;
+        ctx.out() << a.id << '\t' << (a.read ? ' ' : 'N') << (a.starred ? '*' : ' ') << '\t'
+                  << isoUtc(a.published) << '\t' << a.title << Qt::endl;
+    }
+    return 0;
+}
+
+int markRead(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("unread"), QStringLiteral("Mark as unread instead.")});
+    if (!parseOptions(ctx, parser, "mark-read", arguments))
+        return 2;
+    QList<qint64> ids;
+    if (!parseIds(ctx, parser.positionalArguments(), &ids))
+        return 2;
+    Database *db = ctx.writer();
+    if (!db)
+        return 1;
+    const int changed = StatusStore(*db).setRead(ids, !parser.isSet(QStringLiteral("unread")));
+    if (changed < 0)
+        return ctx.fail(db->lastError());
+    ctx.out() << changed << " article(s) changed." << Qt::endl;
+    return 0;
+}
+
+int star(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("unstar"), QStringLiteral("Remove the star instead.")});
+    if (!parseOptions(ctx, parser, "star", arguments))
+        return 2;
+    QList<qint64> ids;
+    if (!parseIds(ctx, parser.positionalArguments(), &ids))
+        return 2;
+    Database *db = ctx.writer();
+    if (!db)
+        return 1;
+    const int changed = StatusStore(*db).setStarred(ids, !parser.isSet(QStringLiteral("unstar")));
+    if (changed < 0)
+        return ctx.fail(db->lastError());
+    ctx.out() << changed << " article(s) changed." << Qt::endl;
+    return 0;
+}
+
+constexpr CliCommand kCommands[] = {
+    {"add-feed", "URL [--folder NAME] [--title TITLE]", "Subscribe to a feed.", addFeed},
+    {"list-feeds", "[--json]", "List subscribed feeds with unread counts.", listFeeds},
+    {"list-articles", "[--feed ID] [--unread] [--starred] [--limit N] [--json]",
+     "List articles, newest first.", listArticles},
+    {"mark-read", "ID... [--unread]", "Mark articles read (or unread).", markRead},
+    {"star", "ID... [--unstar]", "Star articles (or remove the star).", star},
+};
+
+} // namespace
+
+std::span<const CliCommand> cliCommands()
+{
+    return kCommands;
+}
+
+} // namespace bs

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QUrl>
+
+namespace bs
+{
+
+// How a feed's article pages are downloaded for offline reading.
+enum class FullTextMode { Off = 0, On = 1, Automatic = 2 };
+
+struct Folder {
+    qint64 id = 0;
+    qint64 parentId = 0; // 0: top level
+    QString name;
+    int position = 0;
+};
+
+struct Feed {
+    qint64 id = 0;
+    qint64 folderId = 0; // 0: no folder
+    QUrl url;
+    QString title;
+    QUrl siteUrl;
+    QString description;
+    QUrl iconUrl;
+    // HTTP validators for conditional GET.
+    QString etag;
+    QString lastModified;
+    QDateTime lastFetch;
+    QDateTime nextFetch;
+    int fetchIntervalSecs = 0; // 0: the application default
+    int errorCount = 0;
+    QString lastError;
+    QDateTime lastErrorAt;
+    FullTextMode fullText = FullTextMode::Automatic;
+    int retentionDays = 0; // 0: the application default
+    bool disabled = false;
+    QDateTime createdAt;
+};
+
+} // namespace bs

@@ -1,0 +1,347 @@
+#include "store/ArticleStore.h"
+
+#include "html/HtmlText.h"
+#include "store/Database.h"
+#include "store/SqlQuery.h"
+
+#include <QCryptographicHash>
+
+namespace bs
+{
+
+// Statements prepared once per store and reused across a batch.
+struct ArticleStore::Statements {
+    explicit Statements(Database &db)
+        : find(db), insertArticle(db), insertContent(db), insertStatus(db), updateArticle(db),
+          replaceContent(db), indexInsert(db), indexDelete(db), insertEnclosure(db),
+          deleteEnclosures(db)
+    {
+        find.prepare(
+            QStringLiteral("SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?"));
+        insertArticle.prepare(QStringLiteral(
+            "INSERT INTO articles(feed_id, guid, url, title, author, published, updated, "
+            "sort_time, language, content_hash, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+        insertContent.prepare(QStringLiteral(
+            "INSERT INTO article_content(article_id, summary, content, full_text, text) "
+            "VALUES (?,?,?,?,?)"));
+        insertStatus.prepare(
+            QStringLiteral("INSERT OR IGNORE INTO article_status(article_id) VALUES (?)"));
+        updateArticle.prepare(QStringLiteral(
+            "UPDATE articles SET url = ?, title = ?, author = ?, published = ?, updated = ?, "
+            "sort_time = ?, language = ?, content_hash = ?, fetched_at = ? WHERE id = ?"));
+        replaceContent.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO article_content(article_id, summary, content, full_text, "
+            "text) VALUES (?,?,?,?,?)"));
+        indexInsert.prepare(QStringLiteral(
+            "INSERT INTO article_fts(rowid, title, author, text) SELECT id, title, author, text "
+            "FROM article_search_source WHERE id = ?"));
+        indexDelete.prepare(QStringLiteral(
+            "INSERT INTO article_fts(article_fts, rowid, title, author, text) SELECT 'delete', "
+            "id, title, author, text FROM article_search_source WHERE id = ?"));
+        insertEnclosure.prepare(QStringLiteral("INSERT INTO enclosures(article_id, url, mime_type, "
+                                               "length, title) VALUES (?,?,?,?,?)"));
+        deleteEnclosures.prepare(QStringLiteral("DELETE FROM enclosures WHERE article_id = ?"));
+    }
+    SqlQuery find, insertArticle, insertContent, insertStatus, updateArticle, replaceContent,
+        indexInsert, indexDelete, insertEnclosure, deleteEnclosures;
+};
+
+ArticleStore::ArticleStore(Database &db) : m_db(db) {}
+ArticleStore::~ArticleStore() = default;
+
+QByteArray ArticleStore::contentHash(const Article &a)
+{
+    QCryptographicHash h(QCryptographicHash::Sha1);
+    for (const QString &part :
+         {a.title, a.url.toString(), a.author, a.summary, a.content, a.fullText}) {
+        h.addData(part.toUtf8());
+        h.addData(QByteArrayView("\0", 1));
+    }
+    return h.result();
+}
+
+namespace
+{
+
+QString effectiveGuid(const Article &a, const QByteArray &hash)
+{
+    if (!a.guid.isEmpty())
+        return a.guid;
+    if (!a.url.isEmpty())
+        return a.url.toString();
+    return QString::fromLatin1(hash.toHex());
+}
+
+QDateTime sortTime(const Article &a, const QDateTime &fetched)
+{
+    if (a.published.isValid())
+        return a.published;
+    if (a.updated.isValid())
+        return a.updated;
+    return fetched;
+}
+
+QString indexedText(const Article &a)
+{
+    const QString &body =
+        !a.fullText.isEmpty() ? a.fullText : (!a.content.isEmpty() ? a.content : a.summary);
+    return htmlToPlainText(body);
+}
+
+} // namespace
+
+ArticleStore::SaveResult ArticleStore::save(const Article &article)
+{
+    if (!m_db.requireWriter())
+        return {};
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return {};
+    SaveResult r = saveOne(article);
+    if (r.outcome == SaveOutcome::Failed || !tx.commit())
+        return {};
+    return r;
+}
+
+bool ArticleStore::saveAll(const QList<Article> &articles, QList<SaveResult> *results)
+{
+    if (!m_db.requireWriter())
+        return false;
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return false;
+    QList<SaveResult> out;
+    out.reserve(articles.size());
+    for (const Article &a : articles) {
+        const SaveResult r = saveOne(a);
+        if (r.outcome == SaveOutcome::Failed)
+            return false;
+        out.append(r);
+    }
+    if (!tx.commit())
+        return false;
+    if (results)
+        *results = std::move(out);
+    return true;
+}
+
+ArticleStore::SaveResult ArticleStore::saveOne(const Article &a)
+{
+    if (!m_db.requireWriter())
+        return {};
+    if (!m_st)
+        m_st = std::make_unique<Statements>(m_db);
+    Statements &st = *m_st;
+
+    const QByteArray hash = a.contentHash.isEmpty() ? contentHash(a) : a.contentHash;
+    const QString guid = effectiveGuid(a, hash);
+    const QDateTime fetched = a.fetchedAt.isValid() ? a.fetchedAt : QDateTime::currentDateTimeUtc();
+    const QString text = indexedText(a);
+
+    st.find.bind(a.feedId).bind(guid);
+    if (!st.find.exec())
+        return {};
+    if (st.find.next()) {
+        const qint64 id = st.find.value(0).toLongLong();
+        const QByteArray oldHash = st.find.value(1).toByteArray();
+        st.find.finish();
+        if (oldHash == hash)
+            return {id, SaveOutcome::Unchanged};
+        if (!removeFromIndex(id))
+            return {};
+        st.updateArticle.bind(a.url.toString())
+            .bind(a.title)
+            .bind(a.author)
+            .bind(a.published)
+            .bind(a.updated)
+            .bind(sortTime(a, fetched))
+            .bind(a.language)
+            .bind(QVariant(hash))
+            .bind(fetched)
+            .bind(id);
+        st.replaceContent.bind(id).bind(a.summary).bind(a.content).bind(a.fullText).bind(text);
+        st.deleteEnclosures.bind(id);
+        if (!st.updateArticle.exec() || !st.replaceContent.exec() || !st.deleteEnclosures.exec() ||
+            !addToIndex(id))
+            return {};
+        for (const Enclosure &e : a.enclosures) {
+            st.insertEnclosure.bind(id)
+                .bind(e.url.toString())
+                .bind(e.mimeType)
+                .bind(e.length)
+                .bind(e.title);
+            if (!st.insertEnclosure.exec())
+                return {};
+        }
+        return {id, SaveOutcome::Updated};
+    }
+    st.find.finish();
+
+    st.insertArticle.bind(a.feedId)
+        .bind(guid)
+        .bind(a.url.toString())
+        .bind(a.title)
+        .bind(a.author)
+        .bind(a.published)
+        .bind(a.updated)
+        .bind(sortTime(a, fetched))
+        .bind(a.language)
+        .bind(QVariant(hash))
+        .bind(fetched);
+    if (!st.insertArticle.exec())
+        return {};
+    const qint64 id = st.insertArticle.lastInsertId();
+    st.insertContent.bind(id).bind(a.summary).bind(a.content).bind(a.fullText).bind(text);
+    st.insertStatus.bind(id);
+    if (!st.insertContent.exec() || !st.insertStatus.exec() || !addToIndex(id))
+        return {};
+    for (const Enclosure &e : a.enclosures) {
+        st.insertEnclosure.bind(id)
+            .bind(e.url.toString())
+            .bind(e.mimeType)
+            .bind(e.length)
+            .bind(e.title);
+        if (!st.insertEnclosure.exec())
+            return {};
+    }
+    return {id, SaveOutcome::Inserted};
+}
+
+bool ArticleStore::removeFromIndex(qint64 articleId)
+{
+    m_st->indexDelete.bind(articleId);
+    return m_st->indexDelete.exec();
+}
+
+bool ArticleStore::addToIndex(qint64 articleId)
+{
+    m_st->indexInsert.bind(articleId);
+    return m_st->indexInsert.exec();
+}
+
+bool ArticleStore::purgeContent(qint64 articleId)
+{
+    if (!m_db.requireWriter())
+        return false;
+    if (!m_st)
+        m_st = std::make_unique<Statements>(m_db);
+    Transaction tx(m_db);
+    if (!tx.isActive() || !removeFromIndex(articleId))
+        return false;
+    SqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM article_content WHERE article_id = ?"));
+    q.bind(articleId);
+    return q.exec() && tx.commit();
+}
+
+std::optional<Article> ArticleStore::article(qint64 articleId)
+{
+    SqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT a.id, a.feed_id, a.guid, a.url, a.title, a.author, a.published, a.updated, "
+        "a.language, a.content_hash, a.fetched_at, ifnull(c.summary, ''), ifnull(c.content, ''), "
+        "ifnull(c.full_text, '') FROM articles a LEFT JOIN article_content c "
+        "ON c.article_id = a.id WHERE a.id = ?"));
+    q.bind(articleId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    Article a;
+    a.id = q.value(0).toLongLong();
+    a.feedId = q.value(1).toLongLong();
+    a.guid = q.value(2).toString();
+    a.url = QUrl(q.value(3).toString());
+    a.title = q.value(4).toString();
+    a.author = q.value(5).toString();
+    a.published = q.dateValue(6);
+    a.updated = q.dateValue(7);
+    a.language = q.value(8).toString();
+    a.contentHash = q.value(9).toByteArray();
+    a.fetchedAt = q.dateValue(10);
+    a.summary = q.value(11).toString();
+    a.content = q.value(12).toString();
+    a.fullText = q.value(13).toString();
+    q.finish();
+
+    SqlQuery e(m_db);
+    e.prepare(QStringLiteral(
+        "SELECT url, mime_type, length, title FROM enclosures WHERE article_id = ? ORDER BY id"));
+    e.bind(articleId);
+    if (e.exec())
+        while (e.next())
+            a.enclosures.append(Enclosure{QUrl(e.value(0).toString()), e.value(1).toString(),
+                                          e.value(2).toLongLong(), e.value(3).toString()});
+    return a;
+}
+
+namespace
+{
+
+// The WHERE clause is assembled from fixed fragments only; every value is bound.
+QString whereClause(const ArticleQuery &query, bool withCursor)
+{
+    QStringList conditions;
+    if (query.feedId > 0)
+        conditions << QStringLiteral("a.feed_id = ?");
+    if (query.unreadOnly)
+        conditions << QStringLiteral("s.read = 0");
+    if (query.starredOnly)
+        conditions << QStringLiteral("s.starred = 1");
+    if (withCursor && query.after)
+        conditions << QStringLiteral("(a.sort_time, a.id) < (?, ?)");
+    return conditions.isEmpty()
+               ? QString()
+               : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+}
+
+void bindWhere(SqlQuery &q, const ArticleQuery &query, bool withCursor)
+{
+    if (query.feedId > 0)
+        q.bind(query.feedId);
+    if (withCursor && query.after)
+        q.bind(query.after->first).bind(query.after->second);
+}
+
+} // namespace
+
+QList<ArticlePageRow> ArticleStore::list(const ArticleQuery &query)
+{
+    QList<ArticlePageRow> rows;
+    SqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT a.id, a.feed_id, a.title, a.url, a.author, a.published, "
+                             "s.read, s.starred, a.sort_time FROM articles a JOIN article_status s "
+                             "ON s.article_id = a.id") +
+              whereClause(query, true) +
+              QStringLiteral(" ORDER BY a.sort_time DESC, a.id DESC LIMIT ?"));
+    bindWhere(q, query, true);
+    q.bind(qint64(query.limit));
+    if (!q.exec())
+        return rows;
+    while (q.next()) {
+        ArticlePageRow row;
+        row.summary.id = q.value(0).toLongLong();
+        row.summary.feedId = q.value(1).toLongLong();
+        row.summary.title = q.value(2).toString();
+        row.summary.url = QUrl(q.value(3).toString());
+        row.summary.author = q.value(4).toString();
+        row.summary.published = q.dateValue(5);
+        row.summary.read = q.value(6).toBool();
+        row.summary.starred = q.value(7).toBool();
+        row.sortTime = q.value(8).toLongLong();
+        rows.append(row);
+    }
+    return rows;
+}
+
+qint64 ArticleStore::count(const ArticleQuery &query)
+{
+    SqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM articles a JOIN article_status s "
+                             "ON s.article_id = a.id") +
+              whereClause(query, false));
+    bindWhere(q, query, false);
+    if (q.exec() && q.next())
+        return q.value(0).toLongLong();
+    return -1;
+}
+
+} // namespace bs

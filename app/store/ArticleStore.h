@@ -1,0 +1,70 @@
+#pragma once
+
+#include "model/Article.h"
+
+#include <QList>
+
+#include <memory>
+#include <optional>
+
+namespace bs
+{
+
+class Database;
+class SqlQuery;
+
+// Which articles a listing shows, and where a page starts.
+struct ArticleQuery {
+    qint64 feedId = 0; // 0: every feed
+    bool unreadOnly = false;
+    bool starredOnly = false;
+    int limit = 200;
+    // Keyset paging: the (sortTime, id) of the last row of the previous page, newest first.
+    std::optional<std::pair<qint64, qint64>> after;
+};
+
+struct ArticlePageRow {
+    ArticleSummary summary;
+    qint64 sortTime = 0;
+};
+
+// Article content and identity, and the search index kept in step with it.
+// Writes need the writer connection; batch them with saveAll (one transaction).
+class ArticleStore
+{
+public:
+    enum class SaveOutcome { Inserted, Updated, Unchanged, Failed };
+    struct SaveResult {
+        qint64 id = 0;
+        SaveOutcome outcome = SaveOutcome::Failed;
+    };
+
+    explicit ArticleStore(Database &db);
+    ~ArticleStore();
+
+    // Inserts the article, or updates it when (feedId, guid) exists and its content changed.
+    // Status (read, starred) is never touched by an update.
+    SaveResult save(const Article &article);
+    // Saves every article in one transaction; all or nothing.
+    bool saveAll(const QList<Article> &articles, QList<SaveResult> *results = nullptr);
+
+    // Drops the article's content and its search entry; identity and status stay.
+    bool purgeContent(qint64 articleId);
+
+    std::optional<Article> article(qint64 articleId);
+    QList<ArticlePageRow> list(const ArticleQuery &query);
+    qint64 count(const ArticleQuery &query);
+
+    static QByteArray contentHash(const Article &article);
+
+private:
+    struct Statements;
+    SaveResult saveOne(const Article &article);
+    bool removeFromIndex(qint64 articleId);
+    bool addToIndex(qint64 articleId);
+
+    Database &m_db;
+    std::unique_ptr<Statements> m_st;
+};
+
+} // namespace bs

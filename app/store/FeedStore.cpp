@@ -1,0 +1,203 @@
+#include "store/FeedStore.h"
+
+#include "store/Database.h"
+#include "store/SqlQuery.h"
+
+namespace bs
+{
+
+namespace
+{
+
+const char kFeedColumns[] =
+    "id, ifnull(folder_id, 0), url, title, site_url, description, icon_url, etag, last_modified, "
+    "last_fetch, next_fetch, fetch_interval, error_count, last_error, last_error_at, "
+    "full_text_mode, retention_days, disabled, created_at";
+
+Feed readFeed(const SqlQuery &q)
+{
+    Feed f;
+    f.id = q.value(0).toLongLong();
+    f.folderId = q.value(1).toLongLong();
+    f.url = QUrl(q.value(2).toString());
+    f.title = q.value(3).toString();
+    f.siteUrl = QUrl(q.value(4).toString());
+    f.description = q.value(5).toString();
+    f.iconUrl = QUrl(q.value(6).toString());
+    f.etag = q.value(7).toString();
+    f.lastModified = q.value(8).toString();
+    f.lastFetch = q.dateValue(9);
+    f.nextFetch = q.dateValue(10);
+    f.fetchIntervalSecs = q.value(11).toInt();
+    f.errorCount = q.value(12).toInt();
+    f.lastError = q.value(13).toString();
+    f.lastErrorAt = q.dateValue(14);
+    f.fullText = static_cast<FullTextMode>(q.value(15).toInt());
+    f.retentionDays = q.value(16).toInt();
+    f.disabled = q.value(17).toBool();
+    f.createdAt = q.dateValue(18);
+    return f;
+}
+
+QVariant nullableId(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant();
+}
+
+} // namespace
+
+std::optional<qint64> FeedStore::findFolder(const QString &name, qint64 parentId)
+{
+    SqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id FROM folders WHERE ifnull(parent_id, 0) = ? AND name = ?"));
+    q.bind(parentId).bind(name);
+    if (q.exec() && q.next())
+        return q.value(0).toLongLong();
+    return std::nullopt;
+}
+
+std::optional<qint64> FeedStore::folderId(const QString &name, qint64 parentId)
+{
+    if (const auto existing = findFolder(name, parentId))
+        return existing;
+    if (!m_db.requireWriter())
+        return std::nullopt;
+    if (name.trimmed().isEmpty()) {
+        m_db.setLastError(QStringLiteral("A folder needs a name."));
+        return std::nullopt;
+    }
+    SqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO folders(parent_id, name, position) VALUES (?, ?, "
+                             "(SELECT ifnull(max(position), -1) + 1 FROM folders))"));
+    q.bind(nullableId(parentId)).bind(name.trimmed());
+    if (!q.exec())
+        return std::nullopt;
+    return q.lastInsertId();
+}
+
+QList<Folder> FeedStore::folders()
+{
+    QList<Folder> result;
+    SqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT id, ifnull(parent_id, 0), name, position FROM folders ORDER "
+                               "BY position, name")))
+        return result;
+    while (q.next())
+        result.append(Folder{q.value(0).toLongLong(), q.value(1).toLongLong(),
+                             q.value(2).toString(), q.value(3).toInt()});
+    return result;
+}
+
+std::optional<qint64> FeedStore::addFeed(const Feed &feed)
+{
+    if (!m_db.requireWriter())
+        return std::nullopt;
+    if (!feed.url.isValid() || feed.url.scheme().isEmpty() || feed.url.host().isEmpty()) {
+        m_db.setLastError(QStringLiteral("'%1' is not a feed address (expected something like "
+                                         "https://example.org/feed.xml).")
+                              .arg(feed.url.toString()));
+        return std::nullopt;
+    }
+    if (const auto existing = feedByUrl(feed.url)) {
+        m_db.setLastError(QStringLiteral("Already subscribed to %1 (feed %2).")
+                              .arg(feed.url.toString())
+                              .arg(existing->id));
+        return std::nullopt;
+    }
+    SqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO feeds(folder_id, url, title, site_url, description, icon_url, "
+        "fetch_interval, full_text_mode, retention_days, disabled, position, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT ifnull(max(position), -1) + 1 FROM feeds), "
+        "?)"));
+    q.bind(nullableId(feed.folderId))
+        .bind(feed.url.toString())
+        .bind(feed.title)
+        .bind(feed.siteUrl.toString())
+        .bind(feed.description)
+        .bind(feed.iconUrl.toString())
+        .bind(qint64(feed.fetchIntervalSecs))
+        .bind(qint64(feed.fullText))
+        .bind(qint64(feed.retentionDays))
+        .bind(qint64(feed.disabled))
+        .bind(feed.createdAt.isValid() ? feed.createdAt : QDateTime::currentDateTimeUtc());
+    if (!q.exec())
+        return std::nullopt;
+    return q.lastInsertId();
+}
+
+bool FeedStore::updateFeed(const Feed &feed)
+{
+    if (!m_db.requireWriter())
+        return false;
+    SqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "UPDATE feeds SET folder_id = ?, url = ?, title = ?, site_url = ?, description = ?, "
+        "icon_url = ?, etag = ?, last_modified = ?, last_fetch = ?, next_fetch = ?, "
+        "fetch_interval = ?, error_count = ?, last_error = ?, last_error_at = ?, "
+        "full_text_mode = ?, retention_days = ?, disabled = ? WHERE id = ?"));
+    q.bind(nullableId(feed.folderId))
+        .bind(feed.url.toString())
+        .bind(feed.title)
+        .bind(feed.siteUrl.toString())
+        .bind(feed.description)
+        .bind(feed.iconUrl.toString())
+        .bind(feed.etag)
+        .bind(feed.lastModified)
+        .bind(feed.lastFetch)
+        .bind(feed.nextFetch)
+        .bind(qint64(feed.fetchIntervalSecs))
+        .bind(qint64(feed.errorCount))
+        .bind(feed.lastError)
+        .bind(feed.lastErrorAt)
+        .bind(qint64(feed.fullText))
+        .bind(qint64(feed.retentionDays))
+        .bind(qint64(feed.disabled))
+        .bind(feed.id);
+    return q.exec() && q.rowsAffected() == 1;
+}
+
+bool FeedStore::removeFeed(qint64 feedId)
+{
+    if (!m_db.requireWriter())
+        return false;
+    SqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM feeds WHERE id = ?"));
+    q.bind(feedId);
+    return q.exec() && q.rowsAffected() == 1;
+}
+
+std::optional<Feed> FeedStore::feed(qint64 feedId)
+{
+    SqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM feeds WHERE id = ?").arg(QLatin1String(kFeedColumns)));
+    q.bind(feedId);
+    if (q.exec() && q.next())
+        return readFeed(q);
+    return std::nullopt;
+}
+
+std::optional<Feed> FeedStore::feedByUrl(const QUrl &url)
+{
+    SqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral("SELECT %1 FROM feeds WHERE url = ?").arg(QLatin1String(kFeedColumns)));
+    q.bind(url.toString());
+    if (q.exec() && q.next())
+        return readFeed(q);
+    return std::nullopt;
+}
+
+QList<Feed> FeedStore::feeds()
+{
+    QList<Feed> result;
+    SqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM feeds ORDER BY position, id")
+                    .arg(QLatin1String(kFeedColumns))))
+        return result;
+    while (q.next())
+        result.append(readFeed(q));
+    return result;
+}
+
+} // namespace bs

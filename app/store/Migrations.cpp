@@ -1,0 +1,203 @@
+#include "store/Migrations.h"
+
+#include "store/Database.h"
+
+#include <sqlite3.h>
+
+namespace bs::Migrations
+{
+
+namespace
+{
+
+struct Migration {
+    int version;
+    const char *description;
+    const char *sql;
+};
+
+// Never edit a migration that has shipped: add a new one.
+constexpr Migration kMigrations[] = {
+    {1, "folders, feeds, articles with content and status apart, labels, enclosures", R"sql(
+CREATE TABLE folders (
+    id INTEGER PRIMARY KEY,
+    parent_id INTEGER REFERENCES folders(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX folders_name ON folders(ifnull(parent_id, 0), name);
+
+CREATE TABLE feeds (
+    id INTEGER PRIMARY KEY,
+    folder_id INTEGER REFERENCES folders(id) ON DELETE SET NULL,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '',
+    site_url TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    icon_url TEXT NOT NULL DEFAULT '',
+    etag TEXT NOT NULL DEFAULT '',
+    last_modified TEXT NOT NULL DEFAULT '',
+    last_fetch INTEGER,
+    next_fetch INTEGER,
+    fetch_interval INTEGER NOT NULL DEFAULT 0,
+    error_count INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    last_error_at INTEGER,
+    full_text_mode INTEGER NOT NULL DEFAULT 2,
+    retention_days INTEGER NOT NULL DEFAULT 0,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    position INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX feeds_folder ON feeds(folder_id);
+
+-- Identity and listing fields. A row outlives a content purge so that an item which reappears
+-- in its feed is recognised (and keeps its status).
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    guid TEXT NOT NULL,
+    url TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    published INTEGER,
+    updated INTEGER,
+    sort_time INTEGER NOT NULL,
+    language TEXT NOT NULL DEFAULT '',
+    content_hash BLOB,
+    fetched_at INTEGER NOT NULL,
+    UNIQUE (feed_id, guid)
+);
+CREATE INDEX articles_feed_time ON articles(feed_id, sort_time DESC, id DESC);
+CREATE INDEX articles_time ON articles(sort_time DESC, id DESC);
+CREATE INDEX articles_feed_url ON articles(feed_id, url);
+CREATE INDEX articles_hash ON articles(feed_id, content_hash);
+
+-- Content: purgeable. text is the plain text the search index and snippets read.
+CREATE TABLE article_content (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    summary TEXT NOT NULL DEFAULT '',
+    content TEXT NOT NULL DEFAULT '',
+    full_text TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT ''
+);
+
+-- Status: what the reader decided; never touched by a content purge.
+CREATE TABLE article_status (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    read INTEGER NOT NULL DEFAULT 0,
+    read_at INTEGER,
+    starred INTEGER NOT NULL DEFAULT 0,
+    starred_at INTEGER
+);
+CREATE INDEX article_status_unread ON article_status(article_id) WHERE read = 0;
+CREATE INDEX article_status_starred ON article_status(starred_at) WHERE starred = 1;
+
+CREATE TABLE labels (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE article_labels (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    label_id INTEGER NOT NULL REFERENCES labels(id) ON DELETE CASCADE,
+    PRIMARY KEY (article_id, label_id)
+) WITHOUT ROWID;
+CREATE INDEX article_labels_label ON article_labels(label_id);
+
+CREATE TABLE enclosures (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    url TEXT NOT NULL,
+    mime_type TEXT NOT NULL DEFAULT '',
+    length INTEGER NOT NULL DEFAULT 0,
+    title TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX enclosures_article ON enclosures(article_id);
+)sql"},
+    {2, "full-text search index over title, author and text (CJK via trigrams)", R"sql(
+CREATE VIEW article_search_source AS
+    SELECT a.id AS id, a.title AS title, a.author AS author, c.text AS text
+    FROM articles a JOIN article_content c ON c.article_id = a.id;
+CREATE VIRTUAL TABLE article_fts USING fts5(
+    title, author, text,
+    content = 'article_search_source', content_rowid = 'id',
+    tokenize = 'trigram');
+INSERT INTO article_fts(article_fts) VALUES ('rebuild');
+)sql"},
+    {3, "media cache entries", R"sql(
+CREATE TABLE media_cache (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL,
+    mime_type TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL DEFAULT 0,
+    fetched_at INTEGER NOT NULL,
+    last_access INTEGER NOT NULL
+);
+CREATE INDEX media_cache_lru ON media_cache(last_access);
+CREATE TABLE article_media (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    media_id INTEGER NOT NULL REFERENCES media_cache(id) ON DELETE CASCADE,
+    PRIMARY KEY (article_id, media_id)
+) WITHOUT ROWID;
+CREATE INDEX article_media_media ON article_media(media_id);
+)sql"},
+};
+
+bool execScript(sqlite3 *handle, const char *sql, QString *error)
+{
+    char *message = nullptr;
+    if (sqlite3_exec(handle, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        if (error)
+            *error = QString::fromUtf8(message ? message : "unknown error");
+        sqlite3_free(message);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int latestVersion()
+{
+    return std::end(kMigrations)[-1].version;
+}
+
+bool migrate(Database &db, int targetVersion, QString *error)
+{
+    sqlite3 *handle = db.handle();
+    if (!handle) {
+        if (error)
+            *error = QStringLiteral("The SQLite driver gave no native handle.");
+        return false;
+    }
+    const int current = db.schemaVersion();
+    if (current > latestVersion()) {
+        if (error)
+            *error = QStringLiteral("The database %1 was written by a newer Broadsheet (schema "
+                                    "%2; this build knows up to %3).")
+                         .arg(db.path())
+                         .arg(current)
+                         .arg(latestVersion());
+        return false;
+    }
+    for (const Migration &m : kMigrations) {
+        if (m.version <= current || m.version > targetVersion)
+            continue;
+        QString why;
+        const QByteArray bump =
+            QByteArrayLiteral("PRAGMA user_version = ") + QByteArray::number(m.version) + ';';
+        if (!execScript(handle, "BEGIN IMMEDIATE", &why) || !execScript(handle, m.sql, &why) ||
+            !execScript(handle, bump.constData(), &why) || !execScript(handle, "COMMIT", &why)) {
+            execScript(handle, "ROLLBACK", nullptr);
+            if (error)
+                *error = QStringLiteral("Migration %1 (%2) failed: %3")
+                             .arg(m.version)
+                             .arg(QString::fromUtf8(m.description), why);
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace bs::Migrations

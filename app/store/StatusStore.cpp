@@ -1,0 +1,111 @@
+#include "store/StatusStore.h"
+
+#include "store/Database.h"
+#include "store/SqlQuery.h"
+
+namespace bs
+{
+
+int StatusStore::update(const QString &sql, const QList<qint64> &articleIds, bool on)
+{
+    if (!m_db.requireWriter())
+        return -1;
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return -1;
+    SqlQuery q(m_db);
+    if (!q.prepare(sql))
+        return -1;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    int changed = 0;
+    for (qint64 id : articleIds) {
+        q.bind(qint64(on))
+            .bind(on ? SqlQuery::fromDate(now) : QVariant())
+            .bind(id)
+            .bind(qint64(on));
+        if (!q.exec())
+            return -1;
+        changed += q.rowsAffected();
+    }
+    return tx.commit() ? changed : -1;
+}
+
+int StatusStore::setRead(const QList<qint64> &articleIds, bool read)
+{
+    return update(QStringLiteral("UPDATE article_status SET read = ?, read_at = ? "
+                                 "WHERE article_id = ? AND read <> ?"),
+                  articleIds, read);
+}
+
+int StatusStore::setStarred(const QList<qint64> &articleIds, bool starred)
+{
+    return update(QStringLiteral("UPDATE article_status SET starred = ?, starred_at = ? "
+                                 "WHERE article_id = ? AND starred <> ?"),
+                  articleIds, starred);
+}
+
+int StatusStore::markFeedRead(qint64 feedId)
+{
+    if (!m_db.requireWriter())
+        return -1;
+    Transaction tx(m_db);
+    SqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "UPDATE article_status SET read = 1, read_at = ? WHERE read = 0 AND article_id IN "
+        "(SELECT id FROM articles WHERE feed_id = ?)"));
+    q.bind(QDateTime::currentDateTimeUtc()).bind(feedId);
+    if (!tx.isActive() || !q.exec())
+        return -1;
+    const int changed = q.rowsAffected();
+    return tx.commit() ? changed : -1;
+}
+
+std::optional<ArticleStatus> StatusStore::status(qint64 articleId)
+{
+    SqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT read, read_at, starred, starred_at FROM article_status "
+                             "WHERE article_id = ?"));
+    q.bind(articleId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    ArticleStatus s;
+    s.articleId = articleId;
+    s.read = q.value(0).toBool();
+    s.readAt = q.dateValue(1);
+    s.starred = q.value(2).toBool();
+    s.starredAt = q.dateValue(3);
+    return s;
+}
+
+qint64 StatusStore::unreadCount(qint64 feedId)
+{
+    SqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM article_status s JOIN articles a ON a.id = "
+                             "s.article_id WHERE s.read = 0 AND a.feed_id = ?"));
+    q.bind(feedId);
+    if (q.exec() && q.next())
+        return q.value(0).toLongLong();
+    return -1;
+}
+
+QHash<qint64, qint64> StatusStore::unreadCounts()
+{
+    QHash<qint64, qint64> counts;
+    SqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT a.feed_id, count(*) FROM article_status s JOIN articles a "
+                               "ON a.id = s.article_id WHERE s.read = 0 GROUP BY a.feed_id")))
+        return counts;
+    while (q.next())
+        counts.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+    return counts;
+}
+
+qint64 StatusStore::starredCount()
+{
+    SqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT count(*) FROM article_status WHERE starred = 1")) && q.next())
+        return q.value(0).toLongLong();
+    return -1;
+}
+
+} // namespace bs

@@ -1,0 +1,48 @@
+// broadsheet: the desktop reader.
+
+#include "MainWindow.h"
+#include "store/Database.h"
+#include "store/Profile.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("broadsheet"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Broadsheet"));
+    QApplication::setApplicationVersion(QStringLiteral(BROADSHEET_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Broadsheet, a desktop news reader."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("profile"),
+                      QStringLiteral("Use the profile in DIR (default: %1).")
+                          .arg(bs::Profile::defaultDirectory()),
+                      QStringLiteral("DIR")});
+    parser.process(app);
+
+    const bs::Profile profile = bs::Profile::fromOption(parser.value(QStringLiteral("profile")));
+    QString error;
+    if (!profile.ensureExists(&error)) {
+        QMessageBox::critical(nullptr, QStringLiteral("Broadsheet"), error);
+        return 1;
+    }
+    // Create and migrate the database; the writer connection itself belongs to the sync worker.
+    if (!bs::Database::openWriter(profile.databasePath(), &error) &&
+        !error.contains(QLatin1String("already open"))) {
+        QMessageBox::critical(nullptr, QStringLiteral("Broadsheet"), error);
+        return 1;
+    }
+    auto reader = bs::Database::openReader(profile.databasePath(), &error);
+    if (!reader) {
+        QMessageBox::critical(nullptr, QStringLiteral("Broadsheet"), error);
+        return 1;
+    }
+    bs::MainWindow window(*reader);
+    window.show();
+    return app.exec();
+}
