@@ -18,9 +18,11 @@ struct ArticleStore::Statements {
     {
         find.prepare(
             QStringLiteral("SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?"));
+        // New articles are the common case: insert first, look up only on conflict.
         insertArticle.prepare(QStringLiteral(
             "INSERT INTO articles(feed_id, guid, url, title, author, published, updated, "
-            "sort_time, language, content_hash, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+            "sort_time, language, content_hash, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT (feed_id, guid) DO NOTHING"));
         insertContent.prepare(QStringLiteral(
             "INSERT INTO article_content(article_id, summary, content, full_text, text) "
             "VALUES (?,?,?,?,?)"));
@@ -32,9 +34,8 @@ struct ArticleStore::Statements {
         replaceContent.prepare(QStringLiteral(
             "INSERT OR REPLACE INTO article_content(article_id, summary, content, full_text, "
             "text) VALUES (?,?,?,?,?)"));
-        indexInsert.prepare(QStringLiteral(
-            "INSERT INTO article_fts(rowid, title, author, text) SELECT id, title, author, text "
-            "FROM article_search_source WHERE id = ?"));
+        indexInsert.prepare(
+            QStringLiteral("INSERT INTO article_fts(rowid, title, author, text) VALUES (?,?,?,?)"));
         indexDelete.prepare(QStringLiteral(
             "INSERT INTO article_fts(article_fts, rowid, title, author, text) SELECT 'delete', "
             "id, title, author, text FROM article_search_source WHERE id = ?"));
@@ -138,45 +139,6 @@ ArticleStore::SaveResult ArticleStore::saveOne(const Article &a)
     const QDateTime fetched = a.fetchedAt.isValid() ? a.fetchedAt : QDateTime::currentDateTimeUtc();
     const QString text = indexedText(a);
 
-    st.find.bind(a.feedId).bind(guid);
-    if (!st.find.exec())
-        return {};
-    if (st.find.next()) {
-        const qint64 id = st.find.value(0).toLongLong();
-        const QByteArray oldHash = st.find.value(1).toByteArray();
-        st.find.finish();
-        if (oldHash == hash)
-            return {id, SaveOutcome::Unchanged};
-        if (!removeFromIndex(id))
-            return {};
-        st.updateArticle.bind(a.url.toString())
-            .bind(a.title)
-            .bind(a.author)
-            .bind(a.published)
-            .bind(a.updated)
-            .bind(sortTime(a, fetched))
-            .bind(a.language)
-            .bind(QVariant(hash))
-            .bind(fetched)
-            .bind(id);
-        st.replaceContent.bind(id).bind(a.summary).bind(a.content).bind(a.fullText).bind(text);
-        st.deleteEnclosures.bind(id);
-        if (!st.updateArticle.exec() || !st.replaceContent.exec() || !st.deleteEnclosures.exec() ||
-            !addToIndex(id))
-            return {};
-        for (const Enclosure &e : a.enclosures) {
-            st.insertEnclosure.bind(id)
-                .bind(e.url.toString())
-                .bind(e.mimeType)
-                .bind(e.length)
-                .bind(e.title);
-            if (!st.insertEnclosure.exec())
-                return {};
-        }
-        return {id, SaveOutcome::Updated};
-    }
-    st.find.finish();
-
     st.insertArticle.bind(a.feedId)
         .bind(guid)
         .bind(a.url.toString())
@@ -190,21 +152,57 @@ ArticleStore::SaveResult ArticleStore::saveOne(const Article &a)
         .bind(fetched);
     if (!st.insertArticle.exec())
         return {};
-    const qint64 id = st.insertArticle.lastInsertId();
-    st.insertContent.bind(id).bind(a.summary).bind(a.content).bind(a.fullText).bind(text);
-    st.insertStatus.bind(id);
-    if (!st.insertContent.exec() || !st.insertStatus.exec() || !addToIndex(id))
+    if (st.insertArticle.rowsAffected() == 1) {
+        const qint64 id = st.insertArticle.lastInsertId();
+        st.insertContent.bind(id).bind(a.summary).bind(a.content).bind(a.fullText).bind(text);
+        st.insertStatus.bind(id);
+        if (!st.insertContent.exec() || !st.insertStatus.exec() || !addToIndex(id, a, text) ||
+            !saveEnclosures(id, a))
+            return {};
+        return {id, SaveOutcome::Inserted};
+    }
+
+    // Known (feed, guid): update when the content changed; status stays as it is.
+    st.find.bind(a.feedId).bind(guid);
+    if (!st.find.exec() || !st.find.next())
         return {};
+    const qint64 id = st.find.value(0).toLongLong();
+    const QByteArray oldHash = st.find.value(1).toByteArray();
+    st.find.finish();
+    if (oldHash == hash)
+        return {id, SaveOutcome::Unchanged};
+    if (!removeFromIndex(id))
+        return {};
+    st.updateArticle.bind(a.url.toString())
+        .bind(a.title)
+        .bind(a.author)
+        .bind(a.published)
+        .bind(a.updated)
+        .bind(sortTime(a, fetched))
+        .bind(a.language)
+        .bind(QVariant(hash))
+        .bind(fetched)
+        .bind(id);
+    st.replaceContent.bind(id).bind(a.summary).bind(a.content).bind(a.fullText).bind(text);
+    st.deleteEnclosures.bind(id);
+    if (!st.updateArticle.exec() || !st.replaceContent.exec() || !st.deleteEnclosures.exec() ||
+        !addToIndex(id, a, text) || !saveEnclosures(id, a))
+        return {};
+    return {id, SaveOutcome::Updated};
+}
+
+bool ArticleStore::saveEnclosures(qint64 articleId, const Article &a)
+{
     for (const Enclosure &e : a.enclosures) {
-        st.insertEnclosure.bind(id)
+        m_st->insertEnclosure.bind(articleId)
             .bind(e.url.toString())
             .bind(e.mimeType)
             .bind(e.length)
             .bind(e.title);
-        if (!st.insertEnclosure.exec())
-            return {};
+        if (!m_st->insertEnclosure.exec())
+            return false;
     }
-    return {id, SaveOutcome::Inserted};
+    return true;
 }
 
 bool ArticleStore::removeFromIndex(qint64 articleId)
@@ -213,9 +211,9 @@ bool ArticleStore::removeFromIndex(qint64 articleId)
     return m_st->indexDelete.exec();
 }
 
-bool ArticleStore::addToIndex(qint64 articleId)
+bool ArticleStore::addToIndex(qint64 articleId, const Article &a, const QString &text)
 {
-    m_st->indexInsert.bind(articleId);
+    m_st->indexInsert.bind(articleId).bind(a.title).bind(a.author).bind(text);
     return m_st->indexInsert.exec();
 }
 
