@@ -1,14 +1,17 @@
 #include "cli/CliCommands.h"
 
 #include "cli/CliContext.h"
+#include "feeds/FeedParser.h"
 #include "store/ArticleStore.h"
 #include "store/FeedStore.h"
 #include "store/StatusStore.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimeZone>
 
 namespace bs
 {
@@ -231,6 +234,55 @@ int star(CliContext &ctx, const QStringList &arguments)
     return 0;
 }
 
+int parseFeedFile(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("url"),
+                      QStringLiteral("The URL the file came from (base for links)."),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("content-type"),
+                      QStringLiteral("The HTTP Content-Type it was served with."),
+                      QStringLiteral("TYPE")});
+    parser.addOption({QStringLiteral("zone"),
+                      QStringLiteral("Time zone for dates written without one (default UTC)."),
+                      QStringLiteral("IANA-ID")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print the whole result as JSON.")});
+    if (!parseOptions(ctx, parser, "parse-feed", arguments))
+        return 2;
+    if (parser.positionalArguments().size() != 1)
+        return ctx.usage(QStringLiteral("parse-feed takes one file."));
+    QFile file(parser.positionalArguments().first());
+    if (!file.open(QIODevice::ReadOnly))
+        return ctx.fail(
+            QStringLiteral("Cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    FeedSource source;
+    source.url = QUrl(parser.value(QStringLiteral("url")));
+    source.contentType = parser.value(QStringLiteral("content-type"));
+    if (parser.isSet(QStringLiteral("zone"))) {
+        source.zonelessZone = QTimeZone(parser.value(QStringLiteral("zone")).toUtf8());
+        if (!source.zonelessZone.isValid())
+            return ctx.usage(
+                QStringLiteral("--zone takes an IANA time zone such as Asia/Shanghai."));
+    }
+    const ParsedFeed feed = parseFeed(file.readAll(), source);
+    if (parser.isSet(QStringLiteral("json"))) {
+        ctx.out() << QString::fromUtf8(
+            QJsonDocument(feed.toJson()).toJson(QJsonDocument::Indented));
+        return 0;
+    }
+    const Feed info = feed.feedInfo();
+    ctx.out() << "version: " << (feed.version.isEmpty() ? QStringLiteral("unknown") : feed.version)
+              << "\nencoding: " << feed.encoding << "\ntitle: " << info.title << '\n';
+    if (feed.bozo)
+        ctx.out() << "not well-formed: " << feed.bozoReason << '\n';
+    const QList<Article> articles = feed.articles(0);
+    ctx.out() << articles.size() << " entries\n";
+    for (const Article &a : articles)
+        ctx.out() << "  " << isoUtc(a.published) << "  " << a.title << '\n';
+    ctx.out().flush();
+    return 0;
+}
+
 constexpr CliCommand kCommands[] = {
     {"add-feed", "URL [--folder NAME] [--title TITLE]", "Subscribe to a feed.", addFeed},
     {"list-feeds", "[--json]", "List subscribed feeds with unread counts.", listFeeds},
@@ -238,6 +290,16 @@ constexpr CliCommand kCommands[] = {
      "List articles, newest first.", listArticles},
     {"mark-read", "ID... [--unread]", "Mark articles read (or unread).", markRead},
     {"star", "ID... [--unstar]", "Star articles (or remove the star).", star},
+    {"parse-feed", "FILE [--url URL] [--content-type TYPE] [--zone TZ] [--json]",
+     "Parse a feed file and print what it holds; --json prints a feedparser-shaped object: "
+     "bozo, bozo_reason, encoding, version, namespaces, feed{title, title_detail{type, "
+     "language, base, value}, subtitle, link, links[{rel, type, href, title, length}], "
+     "language, updated, published (ISO 8601 UTC; the feed's own text in *_raw, struct time "
+     "in *_parsed), authors[{name, email, href}], rights, generator, icon, image, tags[{term, "
+     "scheme, label}], ...}, entries[{id, title, link, links[], summary, content[{type, value, "
+     "base, language}], published, updated, authors[], tags[], enclosures[{href, type, "
+     "length}], comments, source}].",
+     parseFeedFile},
 };
 
 } // namespace
