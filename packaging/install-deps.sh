@@ -12,7 +12,7 @@ PACKAGES=(
   libgl-dev libvulkan-dev
   libsqlite3-dev libxml2-dev zlib1g-dev libbrotli-dev libzstd-dev
   libgtest-dev libbenchmark-dev
-  clang-format python3 python3-feedparser
+  clang-format python3 python3-feedparser clang-14 libfuzzer-14-dev
   xvfb xauth imagemagick
   fonts-noto-cjk
 )

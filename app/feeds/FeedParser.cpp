@@ -16,6 +16,9 @@ namespace bs
 namespace
 {
 
+// Real feeds stay far below this; anything larger is refused before parsing.
+constexpr qsizetype kMaxFeedBytes = 64 * 1024 * 1024;
+
 // External entities and DTDs are never loaded, whatever a document declares.
 xmlParserInputPtr refuseExternalEntity(const char *, const char *, xmlParserCtxtPtr)
 {
@@ -183,6 +186,14 @@ void readXml(const QByteArray &utf8, FeedBuilder &builder, bool recover, ReaderE
 ParsedFeed parseFeed(const QByteArray &bytes, const FeedSource &source)
 {
     ParsedFeed result;
+    if (bytes.size() > kMaxFeedBytes) {
+        result.bozo = true;
+        result.bozoReason = QStringLiteral("The document is too large (%1 MB; feeds are read up to "
+                                           "%2 MB).")
+                                .arg(bytes.size() / (1024 * 1024))
+                                .arg(kMaxFeedBytes / (1024 * 1024));
+        return result;
+    }
     const DecodedDocument doc = decodeFeed(bytes, source.contentType);
     result.encoding = doc.encoding;
     if (doc.bozo) {
