@@ -1,7 +1,7 @@
 # Broadsheet: the two commands. Both install what is missing, configure, build and go.
 #   make run    build and start the desktop app (PROFILE=dir to use another profile)
 #   make test   build and run the whole test suite headless, then the core tests under ASan+UBSan
-.PHONY: all deps configure build run test test-default check-sanitize bench format clean
+.PHONY: all deps configure build run test test-default check-sanitize bench fuzz format clean
 
 PROFILE ?=
 RUN_ARGS := $(if $(PROFILE),--profile $(PROFILE),)
@@ -39,3 +39,12 @@ format:
 
 clean:
 	rm -rf build
+
+# libFuzzer runs over the feed parser and the sanitizer (FUZZ_SECONDS each, default 300).
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz
+	mkdir -p build/fuzz/corpus-feed build/fuzz/corpus-html
+	./build/fuzz/tests/fuzz/fuzz_feed_parser -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 build/fuzz/corpus-feed
+	./build/fuzz/tests/fuzz/fuzz_sanitizer -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 build/fuzz/corpus-html
