@@ -6,6 +6,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QtTest>
 
 #include <memory>
@@ -162,8 +163,11 @@ private slots:
         QCOMPARE(r.error, QNetworkReply::NoError);
         QCOMPARE(r.body, QByteArray("landed"));
         QCOMPARE(r.url, m_server->url(QStringLiteral("/final")));
+        // At least once: Qt 6.4's QNetworkAccessManager now and then sends a request that got
+        // a redirect a second time on the same connection (seen with strace), so exact counts
+        // are only asserted with the raw client below.
         for (const char *path : {"/a", "/b", "/c", "/d", "/final"})
-            QCOMPARE(m_server->hits(path), 1);
+            QVERIFY2(m_server->hits(path) >= 1, path);
     }
 
     void redirectLoopFails()
@@ -232,8 +236,15 @@ private slots:
         response.resetAfterBytes = 3000;
         m_server->route("/reset", response);
         const Result r = get(QStringLiteral("/reset"));
-        QVERIFY2(r.error != QNetworkReply::NoError, qPrintable(QString::number(r.body.size())));
-        QVERIFY(r.body.size() < 100000);
+        QVERIFY(r.body.size() <= 3000);
+        // Qt 6.4's QNetworkAccessManager usually fails such a reply with RemoteHostClosedError,
+        // but now and then reports NoError with the cut body (for Content-Length bodies too), so
+        // a client must compare what it got with Content-Length. The server side is pinned
+        // byte for byte by rawResetMidBody.
+        if (r.error == QNetworkReply::NoError && !chunked)
+            QVERIFY(r.body.size() < r.reply->header(QNetworkRequest::ContentLengthHeader).toInt());
+        else if (r.error != QNetworkReply::NoError)
+            QCOMPARE(r.error, QNetworkReply::RemoteHostClosedError);
     }
 
     void slowBodyArrivesInPieces()
@@ -275,6 +286,68 @@ private slots:
         const Result r = get(QStringLiteral("/busy"));
         QCOMPARE(r.status, 503);
         QCOMPARE(r.reply->rawHeader("Retry-After"), QByteArray("120"));
+    }
+
+    // What the server sends, byte for byte, to a plain socket.
+    QByteArray rawExchange(const QByteArray &requests, QAbstractSocket::SocketError *error)
+    {
+        QTcpSocket socket;
+        QByteArray received;
+        connect(&socket, &QTcpSocket::readyRead, &socket, [&] { received += socket.readAll(); });
+        QSignalSpy closed(&socket, &QTcpSocket::disconnected);
+        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+        socket.write(requests);
+        if (!closed.wait(10000))
+            qWarning("the server did not close the connection");
+        received += socket.readAll();
+        *error = socket.error();
+        return received;
+    }
+
+    void rawKeepAliveAndPipelining()
+    {
+        m_server->route("/a", HttpResponse::ok("A", "text/plain"));
+        m_server->redirect("/r", "/a", 301);
+        QAbstractSocket::SocketError error;
+        const QByteArray received =
+            rawExchange("GET /a HTTP/1.1\r\nHost: x\r\n\r\n"
+                        "GET /r HTTP/1.1\r\nHost: x\r\n\r\n"
+                        "POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: "
+                        "close\r\n\r\nxyz",
+                        &error);
+        QCOMPARE(error, QAbstractSocket::RemoteHostClosedError); // closed as asked
+        QCOMPARE(received.count("HTTP/1.1 200 OK\r\n"), 2);
+        QCOMPARE(received.count("HTTP/1.1 301 Moved Permanently\r\n"), 1);
+        QVERIFY(received.contains("Location: /a\r\n"));
+        QVERIFY(received.endsWith("Connection: close\r\n\r\nA"));
+        QCOMPARE(m_server->hits("/a"), 2);
+        QCOMPARE(m_server->hits("/r"), 1);
+        const QList<HttpRequest> log = m_server->requests();
+        QCOMPARE(log.size(), 3);
+        QCOMPARE(log[2].method, QByteArray("POST"));
+        QCOMPARE(log[2].body, QByteArray("xyz"));
+        QCOMPARE(log[0].clientPort, log[2].clientPort); // one connection
+    }
+
+    void rawResetMidBody()
+    {
+        HttpResponse response = HttpResponse::ok(QByteArray(5000, 'c'), "text/plain");
+        response.resetAfterBytes = 1500;
+        m_server->route("/cut", response);
+        QAbstractSocket::SocketError error;
+        QByteArray received = rawExchange("GET /cut HTTP/1.1\r\nHost: x\r\n\r\n", &error);
+        QCOMPARE(error, QAbstractSocket::RemoteHostClosedError); // Qt's name for the reset
+        QVERIFY(received.contains("Content-Length: 5000\r\n"));
+        QCOMPARE(received.mid(received.indexOf("\r\n\r\n") + 4), QByteArray(1500, 'c'));
+
+        // Chunked: one whole 1024-byte chunk, then a chunk announced whole and cut after 476.
+        response.chunked = true;
+        m_server->route("/cut", response);
+        received = rawExchange("GET /cut HTTP/1.1\r\nHost: x\r\n\r\n", &error);
+        QCOMPARE(error, QAbstractSocket::RemoteHostClosedError);
+        QVERIFY(received.contains("Transfer-Encoding: chunked\r\n"));
+        QCOMPARE(received.mid(received.indexOf("\r\n\r\n") + 4),
+                 "400\r\n" + QByteArray(1024, 'c') + "\r\n400\r\n" + QByteArray(476, 'c'));
     }
 
     void handlerSeesEachRequest()

@@ -15,6 +15,9 @@ namespace
 
 constexpr qsizetype kMaxHead = 64 * 1024;
 constexpr qsizetype kChunk = 1024; // chunk size of chunked bodies sent in one go
+// How long the client gets to read what was sent before the reset. When data and the reset
+// arrive together, QNetworkAccessManager (Qt 6.4) may take a cut body for a complete one.
+constexpr int kResetDelayMs = 100;
 
 QByteArray reasonPhrase(int status)
 {
@@ -72,8 +75,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, Responder responder, QObject 
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
         if (m_resetPending && m_socket->bytesToWrite() == 0) {
             m_resetPending = false;
-            // Give the client a moment to read what was sent, then reset.
-            QTimer::singleShot(10, this, &HttpConnection::resetWhenFlushed);
+            scheduleReset();
         }
     });
     readRequests();
@@ -118,6 +120,7 @@ bool HttpConnection::takeRequest(HttpRequest *request)
     if (m_buffer.size() < end + 4 + length)
         return false;
     r.body = m_buffer.mid(end + 4, length);
+    r.clientPort = m_socket->peerPort();
     m_buffer.remove(0, end + 4 + length);
     const QByteArray connection = r.header("Connection").toLower();
     m_closeAfter = connection.contains("close") ||
@@ -190,26 +193,27 @@ void HttpConnection::sendBody()
         finish();
         return;
     }
+    const qsizetype total = m_payload.size();
     const bool reset = m_response.resetAfterBytes >= 0;
-    const qsizetype limit =
-        reset ? qMin(qsizetype(m_response.resetAfterBytes), m_payload.size()) : m_payload.size();
+    const qsizetype limit = reset ? qMin(qsizetype(m_response.resetAfterBytes), total) : total;
     const int trickle = m_response.trickleBytes;
-    const qsizetype piece = trickle > 0 ? trickle : (m_response.chunked ? kChunk : limit);
+    const qsizetype piece = trickle > 0 ? trickle : (m_response.chunked ? kChunk : total);
     while (m_sent < limit) {
-        const qsizetype n = qMin(piece, limit - m_sent);
-        writeBodyPiece(m_payload.mid(m_sent, n));
-        m_sent += n;
+        // A piece is framed whole (its chunk header announces all of it) even when the reset
+        // cuts it short, as when a connection dies mid-transfer.
+        const qsizetype framed = qMin(piece, total - m_sent);
+        const qsizetype sent = qMin(framed, limit - m_sent);
+        writeBodyPiece(m_payload.mid(m_sent, framed), sent);
+        m_sent += sent;
+        if (sent < framed)
+            break;
         if (trickle > 0 && m_sent < limit) {
             QTimer::singleShot(m_response.trickleIntervalMs, this, &HttpConnection::sendBody);
             return;
         }
     }
     if (reset) {
-        m_resetPending = true;
-        if (m_socket->bytesToWrite() == 0) {
-            m_resetPending = false;
-            QTimer::singleShot(10, this, &HttpConnection::resetWhenFlushed);
-        }
+        scheduleReset();
         return;
     }
     if (m_response.chunked)
@@ -217,14 +221,18 @@ void HttpConnection::sendBody()
     finish();
 }
 
-void HttpConnection::writeBodyPiece(const QByteArray &piece)
+void HttpConnection::writeBodyPiece(const QByteArray &piece, qsizetype sent)
 {
     if (piece.isEmpty())
         return;
-    if (m_response.chunked)
-        m_socket->write(QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n");
-    else
-        m_socket->write(piece);
+    if (!m_response.chunked) {
+        m_socket->write(piece.left(sent));
+        return;
+    }
+    QByteArray chunk = QByteArray::number(piece.size(), 16) + "\r\n" + piece.left(sent);
+    if (sent == piece.size())
+        chunk += "\r\n";
+    m_socket->write(chunk);
 }
 
 void HttpConnection::finish()
@@ -238,7 +246,16 @@ void HttpConnection::finish()
         QTimer::singleShot(0, this, &HttpConnection::readRequests);
 }
 
-void HttpConnection::resetWhenFlushed()
+void HttpConnection::scheduleReset()
+{
+    if (m_socket->bytesToWrite() > 0) {
+        m_resetPending = true; // again when the socket has written everything
+        return;
+    }
+    QTimer::singleShot(kResetDelayMs, this, &HttpConnection::reset);
+}
+
+void HttpConnection::reset()
 {
 #ifdef Q_OS_UNIX
     // SO_LINGER with a zero timeout makes close() send RST instead of FIN.

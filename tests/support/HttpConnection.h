@@ -26,9 +26,12 @@ private:
     void start(const HttpRequest &request, HttpResponse response);
     void sendHead();
     void sendBody();
-    void writeBodyPiece(const QByteArray &piece);
+    // Writes the first `sent` bytes of a piece (chunk-framed when chunked).
+    void writeBodyPiece(const QByteArray &piece, qsizetype sent);
     void finish();
-    void resetWhenFlushed();
+    // Resets the connection once everything written so far is sent (and a moment later).
+    void scheduleReset();
+    void reset();
 
     QTcpSocket *m_socket;
     Responder m_responder;

@@ -25,6 +25,7 @@ struct HttpRequest {
     QByteArray path;   // the target without its query: "/feed.xml"
     HttpHeaders headers;
     QByteArray body;
+    quint16 clientPort = 0; // tells the connections apart (keep-alive)
 
     // The first value of a header (name compared case-insensitively); empty when absent.
     QByteArray header(const QByteArray &name) const;
