@@ -2,16 +2,22 @@
 
 #include "cli/CliContext.h"
 #include "feeds/FeedParser.h"
+#include "feeds/FeedDiscovery.h"
+#include "feeds/Opml.h"
+#include "feeds/OpmlImport.h"
 #include "store/ArticleStore.h"
 #include "store/FeedStore.h"
 #include "store/StatusStore.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimeZone>
+#include <QNetworkAccessManager>
+#include <QSaveFile>
 
 namespace bs
 {
@@ -56,6 +62,14 @@ QString isoUtc(const QDateTime &when)
     return when.isValid() ? when.toUTC().toString(Qt::ISODate) : QString();
 }
 
+// A web address as people type it: "example.org" means https://example.org.
+QUrl webUrl(const QString &text)
+{
+    const QString t = text.trimmed();
+    return QUrl(t.contains(QLatin1String("://")) ? t : QStringLiteral("https://") + t,
+                QUrl::StrictMode);
+}
+
 void printJson(CliContext &ctx, const QJsonArray &array)
 {
     ctx.out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
@@ -74,8 +88,7 @@ int addFeed(CliContext &ctx, const QStringList &arguments)
     if (parser.positionalArguments().size() != 1)
         return ctx.usage(QStringLiteral("add-feed takes one feed URL."));
     const QString text = parser.positionalArguments().first().trimmed();
-    const QUrl url(text.contains(QLatin1String("://")) ? text : QStringLiteral("https://") + text,
-                   QUrl::StrictMode);
+    const QUrl url = webUrl(text);
     const bool web =
         url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https");
     if (!url.isValid() || !web || url.host().isEmpty())
@@ -283,6 +296,104 @@ int parseFeedFile(CliContext &ctx, const QStringList &arguments)
     return 0;
 }
 
+int importOpml(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    if (!parseOptions(ctx, parser, "import-opml", arguments))
+        return 2;
+    if (parser.positionalArguments().size() != 1)
+        return ctx.usage(QStringLiteral("import-opml takes one OPML file."));
+    const QString path = parser.positionalArguments().first();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return ctx.fail(QStringLiteral("Cannot read %1: %2.").arg(path, file.errorString()));
+    QString error;
+    const auto document = parseOpml(file.readAll(), &error);
+    if (!document)
+        return ctx.fail(QStringLiteral("%1: %2").arg(path, error));
+    Database *db = ctx.writer();
+    if (!db)
+        return 1;
+    const auto counts = OpmlImport::apply(*db, *document);
+    if (!counts)
+        return ctx.fail(QStringLiteral("Nothing was imported: %1").arg(db->lastError()));
+    for (const QString &problem : counts->problems)
+        ctx.err() << "broadsheet-cli: " << problem << Qt::endl;
+    ctx.out() << "Folders created: " << counts->foldersCreated << '\n'
+              << "Feeds added: " << counts->feedsAdded << '\n'
+              << "Duplicates skipped: " << counts->duplicatesSkipped << '\n'
+              << "Invalid skipped: " << counts->invalidSkipped << Qt::endl;
+    return 0;
+}
+
+int exportOpml(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    if (!parseOptions(ctx, parser, "export-opml", arguments))
+        return 2;
+    if (parser.positionalArguments().size() > 1)
+        return ctx.usage(QStringLiteral("export-opml takes at most one file name."));
+    Database *db = ctx.reader();
+    if (!db)
+        return 1;
+    const OpmlDocument document = OpmlExport::fromStore(*db);
+    const QByteArray opml = writeOpml(document);
+    if (parser.positionalArguments().isEmpty()) {
+        ctx.out() << QString::fromUtf8(opml);
+        ctx.out().flush();
+        return 0;
+    }
+    const QString path = parser.positionalArguments().first();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(opml) != opml.size() || !file.commit())
+        return ctx.fail(QStringLiteral("Cannot write %1: %2.").arg(path, file.errorString()));
+    ctx.out() << "Exported " << document.root.feedCount() << " feed(s) to " << path << Qt::endl;
+    return 0;
+}
+
+int discover(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print a JSON array.")});
+    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Give up after SECONDS (20)."),
+                      QStringLiteral("SECONDS"), QStringLiteral("20")});
+    if (!parseOptions(ctx, parser, "discover", arguments))
+        return 2;
+    if (parser.positionalArguments().size() != 1)
+        return ctx.usage(QStringLiteral("discover takes one site address."));
+    bool ok = false;
+    const double timeout = parser.value(QStringLiteral("timeout")).toDouble(&ok);
+    if (!ok || timeout <= 0)
+        return ctx.usage(QStringLiteral("--timeout takes a positive number of seconds."));
+    const QUrl url = webUrl(parser.positionalArguments().first());
+
+    QNetworkAccessManager network;
+    FeedDiscovery discovery(network);
+    discovery.setTimeout(int(timeout * 1000));
+    QEventLoop loop;
+    QObject::connect(&discovery, &FeedDiscovery::finished, &loop, &QEventLoop::quit);
+    discovery.start(url);
+    loop.exec();
+    if (!discovery.errorString().isEmpty())
+        return ctx.fail(discovery.errorString());
+
+    const QList<DiscoveredFeed> feeds = discovery.feeds();
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const DiscoveredFeed &f : feeds)
+            array.append(QJsonObject{{QStringLiteral("url"), f.url.toString()},
+                                     {QStringLiteral("title"), f.title},
+                                     {QStringLiteral("type"), f.type}});
+        printJson(ctx, array);
+    } else {
+        for (const DiscoveredFeed &f : feeds)
+            ctx.out() << f.url.toString() << '\t' << f.type << '\t' << f.title << Qt::endl;
+    }
+    if (feeds.isEmpty())
+        return ctx.fail(QStringLiteral("No feed found at %1.").arg(url.toString()));
+    return 0;
+}
+
 constexpr CliCommand kCommands[] = {
     {"add-feed", "URL [--folder NAME] [--title TITLE]", "Subscribe to a feed.", addFeed},
     {"list-feeds", "[--json]", "List subscribed feeds with unread counts.", listFeeds},
@@ -300,6 +411,10 @@ constexpr CliCommand kCommands[] = {
      "base, language}], published, updated, authors[], tags[], enclosures[{href, type, "
      "length}], comments, source}].",
      parseFeedFile},
+    {"import-opml", "FILE", "Import folders and feeds from an OPML file.", importOpml},
+    {"export-opml", "[FILE]", "Export folders and feeds as OPML 2.0 (stdout without FILE).",
+     exportOpml},
+    {"discover", "URL [--json] [--timeout SECONDS]", "Find the feeds a web site offers.", discover},
 };
 
 } // namespace
