@@ -335,7 +335,10 @@ private slots:
         qInfo("20 MB UTF-8 feed decoded in %lld ms", ms);
         QCOMPARE(doc.encoding, QStringLiteral("utf-8"));
         QCOMPARE(doc.utf8.constData(), bytes.constData()); // no copy
-        QVERIFY2(ms < 250, "expected a few milliseconds; generous for a loaded machine");
+#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
+        // Optimised builds only: the sanitizer build is unoptimised and instrumented.
+        QVERIFY2(ms < 100, "expected a few milliseconds; generous for a loaded machine");
+#endif
     }
     void cjkSniffer_data()
     {
