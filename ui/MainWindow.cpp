@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "html/HtmlText.h"
 #include "models/ArticleListModel.h"
 #include "models/FeedTreeModel.h"
 #include "store/ArticleStore.h"
@@ -30,6 +31,13 @@ MainWindow::MainWindow(Database &reader, QWidget *parent)
     m_articleView->verticalHeader()->hide();
     m_articleView->horizontalHeader()->setSectionResizeMode(ArticleListModel::Title,
                                                             QHeaderView::Stretch);
+    m_articleView->horizontalHeader()->setSectionResizeMode(ArticleListModel::Author,
+                                                            QHeaderView::ResizeToContents);
+    m_articleView->horizontalHeader()->setSectionResizeMode(ArticleListModel::Published,
+                                                            QHeaderView::ResizeToContents);
+    m_articleView->verticalHeader()->setDefaultSectionSize(m_articleView->fontMetrics().height() +
+                                                           8);
+    m_articleView->setWordWrap(false);
     m_articleView->setShowGrid(false);
     m_articlePane->setOpenExternalLinks(true);
 
@@ -69,12 +77,12 @@ void MainWindow::showArticle(const QModelIndex &index)
         m_articlePane->clear();
         return;
     }
-    // Placeholder pane: the sanitizing WebEngine reader view replaces it. Render as plain
-    // text so that no feed markup is interpreted here.
-    QString body = article->fullText.isEmpty()
-                       ? (article->content.isEmpty() ? article->summary : article->content)
-                       : article->fullText;
-    m_articlePane->setPlainText(article->title + QStringLiteral("\n\n") + body);
+    // Placeholder pane until the WebEngine reader view lands: the article as plain text, so
+    // that no feed markup is interpreted here.
+    const QString body = article->fullText.isEmpty()
+                             ? (article->content.isEmpty() ? article->summary : article->content)
+                             : article->fullText;
+    m_articlePane->setPlainText(article->title + QStringLiteral("\n\n") + htmlToPlainText(body));
 }
 
 } // namespace bs
