@@ -1,8 +1,8 @@
 #include "cli/CliCommands.h"
 
 #include "cli/CliContext.h"
-#include "feeds/FeedParser.h"
 #include "feeds/FeedDiscovery.h"
+#include "feeds/FeedParser.h"
 #include "feeds/Opml.h"
 #include "feeds/OpmlImport.h"
 #include "store/ArticleStore.h"
@@ -15,9 +15,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTimeZone>
 #include <QNetworkAccessManager>
 #include <QSaveFile>
+#include <QTimeZone>
 
 namespace bs
 {

@@ -74,8 +74,10 @@ QString FeedBuilder::finishText(const QString &elementIn, QString output)
 {
     QString element = elementIn;
     if (m_contentParams.get(QStringLiteral("base64")).toBool()) {
-        const auto decoded = QByteArray::fromBase64Encoding(
-            output.toUtf8(), QByteArray::AbortOnBase64DecodingErrors);
+        QByteArray encoded = output.toUtf8();
+        encoded.removeIf([](char c) { return c == '\n' || c == '\r' || c == ' ' || c == '\t'; });
+        const auto decoded =
+            QByteArray::fromBase64Encoding(encoded, QByteArray::AbortOnBase64DecodingErrors);
         if (decoded) {
             QStringDecoder utf8(QStringDecoder::Utf8);
             const QString text = utf8.decode(*decoded);

@@ -153,7 +153,8 @@ int main(int argc, char **argv)
         qsizetype entries = 0;
         const double ours = medianSeconds(5, [&] { entries = parseFeed(bytes).entries.size(); });
         const double floor = medianSeconds(5, [&] { tokenize(bytes); });
-        const double fp = qEnvironmentVariableIsSet("BENCH_SKIP_FEEDPARSER") ? -1 : feedparserSeconds(path);
+        const double fp =
+            qEnvironmentVariableIsSet("BENCH_SKIP_FEEDPARSER") ? -1 : feedparserSeconds(path);
         std::printf("| %-8s | %7.1f | %-26s | %9.3f | %8.1f | %7lld |\n", name, mb, "bs::parseFeed",
                     ours, mb / ours, static_cast<long long>(entries));
         std::printf("| %-8s | %7.1f | %-26s | %9.3f | %8.1f | %7s |\n", name, mb,

@@ -13,7 +13,8 @@
 
 using namespace bs;
 
-namespace {
+namespace
+{
 
 QByteArray gbk(const QString &text)
 {
@@ -31,11 +32,13 @@ QByteArray portalFeed()
         "<item><title>城东新桥今日通车</title><link>http://paper.example.test/a/1.html</link>"
         "<pubDate>2024-03-05 08:30:00</pubDate><description><![CDATA[<p>城东新桥今日上午正式通车，"
         "全长一千二百米。</p>]]></description></item>"
-        "<item><title>Harbour festival returns</title><link>http://paper.example.test/a/2.html</link>"
+        "<item><title>Harbour festival "
+        "returns</title><link>http://paper.example.test/a/2.html</link>"
         "<pubDate>2024-03-04 21:05:10</pubDate><description><![CDATA[The harbour festival "
         "returns this weekend.]]></description></item>"
         "<item><title>青岛海洋科技展开幕</title><link>http://paper.example.test/a/3.html</link>"
-        "<pubDate>2024-03-04 09:00:00</pubDate><description>海洋科技展在青岛开幕</description></item>"
+        "<pubDate>2024-03-04 "
+        "09:00:00</pubDate><description>海洋科技展在青岛开幕</description></item>"
         "</channel></rss>"));
 }
 
@@ -47,13 +50,16 @@ class TestFeedParser : public QObject
 private slots:
     void rss20()
     {
-        const ParsedFeed f = parseFeed(QByteArrayLiteral(
-            "<rss version=\"2.0\"><channel><title>T</title><link>http://x.test/</link>"
-            "<item><title>One &amp; two</title><link>/a</link><guid isPermaLink=\"false\">g1</guid>"
-            "<pubDate>Sun, 06 Sep 2009 16:20:00 +0000</pubDate><author>ann@x.test (Ann)</author>"
-            "<category>News</category><enclosure url=\"http://x.test/a.mp3\" length=\"12\" "
-            "type=\"audio/mpeg\"/><description>&lt;p&gt;Hi&lt;/p&gt;</description></item>"
-            "</channel></rss>"),
+        const ParsedFeed f = parseFeed(
+            QByteArrayLiteral(
+                "<rss version=\"2.0\"><channel><title>T</title><link>http://x.test/</link>"
+                "<item><title>One &amp; two</title><link>/a</link><guid "
+                "isPermaLink=\"false\">g1</guid>"
+                "<pubDate>Sun, 06 Sep 2009 16:20:00 +0000</pubDate><author>ann@x.test "
+                "(Ann)</author>"
+                "<category>News</category><enclosure url=\"http://x.test/a.mp3\" length=\"12\" "
+                "type=\"audio/mpeg\"/><description>&lt;p&gt;Hi&lt;/p&gt;</description></item>"
+                "</channel></rss>"),
             FeedSource{.url = QUrl(QStringLiteral("http://x.test/feed"))});
         QVERIFY2(!f.bozo, qPrintable(f.bozoReason));
         QCOMPARE(f.version, QStringLiteral("rss20"));
@@ -83,9 +89,11 @@ private slots:
         const ParsedFeed f = parseFeed(QByteArrayLiteral(
             "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\"><title>A</title>"
             "<entry><title type=\"html\">&lt;b&gt;Bold&lt;/b&gt; news</title><id>urn:1</id>"
-            "<link rel=\"alternate\" href=\"http://a.test/1\"/><updated>2021-01-02T03:04:05+01:00</updated>"
+            "<link rel=\"alternate\" "
+            "href=\"http://a.test/1\"/><updated>2021-01-02T03:04:05+01:00</updated>"
             "<author><name>Bo</name><email>bo@a.test</email></author>"
-            "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Body</p></div></content>"
+            "<content type=\"xhtml\"><div "
+            "xmlns=\"http://www.w3.org/1999/xhtml\"><p>Body</p></div></content>"
             "</entry></feed>"));
         QVERIFY2(!f.bozo, qPrintable(f.bozoReason));
         QCOMPARE(f.version, QStringLiteral("atom10"));
@@ -102,15 +110,19 @@ private slots:
         const ParsedFeed rdf = parseFeed(QByteArrayLiteral(
             "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
             "xmlns=\"http://purl.org/rss/1.0/\"><channel><title>R</title></channel>"
-            "<item rdf:about=\"http://r.test/1\"><title>Item</title><link>http://r.test/1</link></item>"
+            "<item "
+            "rdf:about=\"http://r.test/1\"><title>Item</title><link>http://r.test/1</link></item>"
             "</rdf:RDF>"));
         QCOMPARE(rdf.version, QStringLiteral("rss10"));
         QCOMPARE(rdf.articles(1).first().guid, QStringLiteral("http://r.test/1"));
 
         const ParsedFeed json = parseFeed(QByteArrayLiteral(
-            "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"J\",\"items\":[{\"id\":\"1\","
-            "\"url\":\"https://j.test/1\",\"title\":\"Hello\",\"content_html\":\"<p>x<script>y</script></p>\","
-            "\"date_published\":\"2020-05-06T07:08:09Z\",\"attachments\":[{\"url\":\"https://j.test/a.mp3\","
+            "{\"version\":\"https://jsonfeed.org/version/"
+            "1.1\",\"title\":\"J\",\"items\":[{\"id\":\"1\","
+            "\"url\":\"https://j.test/1\",\"title\":\"Hello\",\"content_html\":\"<p>x<script>y</"
+            "script></p>\","
+            "\"date_published\":\"2020-05-06T07:08:09Z\",\"attachments\":[{\"url\":\"https://"
+            "j.test/a.mp3\","
             "\"mime_type\":\"audio/mpeg\",\"size_in_bytes\":5}]}]}"));
         QVERIFY2(!json.bozo, qPrintable(json.bozoReason));
         QCOMPARE(json.version, QStringLiteral("json11"));
@@ -137,7 +149,8 @@ private slots:
         // Without a zone the same text reads as UTC, and the raw text is kept.
         const QJsonObject json = parseFeed(portalFeed()).toJson();
         const QJsonObject e = json[QStringLiteral("entries")].toArray()[0].toObject();
-        QCOMPARE(e[QStringLiteral("published_raw")].toString(), QStringLiteral("2024-03-05 08:30:00"));
+        QCOMPARE(e[QStringLiteral("published_raw")].toString(),
+                 QStringLiteral("2024-03-05 08:30:00"));
         QCOMPARE(e[QStringLiteral("published")].toString(), QStringLiteral("2024-03-05T08:30:00Z"));
     }
 
@@ -157,8 +170,9 @@ private slots:
         const QJsonArray related = expected[QStringLiteral("related")].toArray();
         for (int i = 0; i < related.size(); ++i)
             QCOMPARE(a[i + 1].title, related[i][QStringLiteral("title")].toString());
-        const QDateTime local = QDateTime::fromString(
-            expected[QStringLiteral("published_local")].toString(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        const QDateTime local =
+            QDateTime::fromString(expected[QStringLiteral("published_local")].toString(),
+                                  QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         QCOMPARE(a[0].published, QDateTime(local.date(), local.time(), Qt::UTC));
     }
 
@@ -187,7 +201,9 @@ private slots:
         for (int i = 1; i < 10; ++i)
             laughs += QStringLiteral("<!ENTITY lol%1 \"%2\">")
                           .arg(i)
-                          .arg(QStringLiteral("&lol%1;").arg(i == 1 ? QString() : QString::number(i - 1)).repeated(10))
+                          .arg(QStringLiteral("&lol%1;")
+                                   .arg(i == 1 ? QString() : QString::number(i - 1))
+                                   .repeated(10))
                           .toUtf8();
         laughs += "]><rss><channel><title>&lol9;</title></channel></rss>";
         QElapsedTimer timer;
@@ -197,20 +213,25 @@ private slots:
         qInfo("billion laughs handled in %lld ms", timer.elapsed());
 
         // NUL bytes and invalid UTF-8 give a result, not a crash.
-        QByteArray junk("<rss><channel><title>a\0b\xff\xfe c</title><item><title>x</title></item></channel></rss>", 80);
+        QByteArray junk("<rss><channel><title>a\0b\xff\xfe "
+                        "c</title><item><title>x</title></item></channel></rss>",
+                        80);
         const ParsedFeed j = parseFeed(junk);
         QVERIFY(j.bozo);
 
         // Truncated document: what was read is kept.
-        const ParsedFeed cut = parseFeed(QByteArrayLiteral(
-            "<rss version=\"2.0\"><channel><title>T</title><item><title>First</title></item><item><tit"));
+        const ParsedFeed cut =
+            parseFeed(QByteArrayLiteral("<rss "
+                                        "version=\"2.0\"><channel><title>T</"
+                                        "title><item><title>First</title></item><item><tit"));
         QVERIFY(cut.bozo);
         QVERIFY(cut.articles(1).size() >= 1);
         QCOMPARE(cut.articles(1).first().title, QStringLiteral("First"));
 
         // Empty and non-feed input.
         QVERIFY(parseFeed(QByteArray()).bozo);
-        QVERIFY(parseFeed(QByteArrayLiteral("<html><body>not a feed</body></html>")).version.isEmpty());
+        QVERIFY(
+            parseFeed(QByteArrayLiteral("<html><body>not a feed</body></html>")).version.isEmpty());
     }
 
     void oversizedDocumentRefused()
