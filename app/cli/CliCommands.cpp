@@ -209,11 +209,14 @@ int listArticles(CliContext &ctx, const QStringList &arguments)
     return 0;
 }
 
-int markRead(CliContext &ctx, const QStringList &arguments)
+// mark-read and star: one flag set (or cleared with the inverse option) on many articles.
+int setArticleFlag(CliContext &ctx, const QStringList &arguments, const char *verb,
+                   const QString &inverseOption, const QString &inverseHelp,
+                   int (StatusStore::*apply)(const QList<qint64> &, bool))
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("unread"), QStringLiteral("Mark as unread instead.")});
-    if (!parseOptions(ctx, parser, "mark-read", arguments))
+    parser.addOption({inverseOption, inverseHelp});
+    if (!parseOptions(ctx, parser, verb, arguments))
         return 2;
     QList<qint64> ids;
     if (!parseIds(ctx, parser.positionalArguments(), &ids))
@@ -221,30 +224,24 @@ int markRead(CliContext &ctx, const QStringList &arguments)
     Database *db = ctx.writer();
     if (!db)
         return 1;
-    const int changed = StatusStore(*db).setRead(ids, !parser.isSet(QStringLiteral("unread")));
+    StatusStore status(*db);
+    const int changed = (status.*apply)(ids, !parser.isSet(inverseOption));
     if (changed < 0)
         return ctx.fail(db->lastError());
     ctx.out() << changed << " article(s) changed." << Qt::endl;
     return 0;
 }
 
+int markRead(CliContext &ctx, const QStringList &arguments)
+{
+    return setArticleFlag(ctx, arguments, "mark-read", QStringLiteral("unread"),
+                          QStringLiteral("Mark as unread instead."), &StatusStore::setRead);
+}
+
 int star(CliContext &ctx, const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("unstar"), QStringLiteral("Remove the star instead.")});
-    if (!parseOptions(ctx, parser, "star", arguments))
-        return 2;
-    QList<qint64> ids;
-    if (!parseIds(ctx, parser.positionalArguments(), &ids))
-        return 2;
-    Database *db = ctx.writer();
-    if (!db)
-        return 1;
-    const int changed = StatusStore(*db).setStarred(ids, !parser.isSet(QStringLiteral("unstar")));
-    if (changed < 0)
-        return ctx.fail(db->lastError());
-    ctx.out() << changed << " article(s) changed." << Qt::endl;
-    return 0;
+    return setArticleFlag(ctx, arguments, "star", QStringLiteral("unstar"),
+                          QStringLiteral("Remove the star instead."), &StatusStore::setStarred);
 }
 
 int parseFeedFile(CliContext &ctx, const QStringList &arguments)

@@ -98,18 +98,6 @@ bool inSet(const QString &s, std::initializer_list<const char *> set)
     return false;
 }
 
-QString mapContentType(const QString &type)
-{
-    const QString t = type.toLower();
-    if (t == QLatin1String("text") || t == QLatin1String("plain"))
-        return QStringLiteral("text/plain");
-    if (t == QLatin1String("html"))
-        return QStringLiteral("text/html");
-    if (t == QLatin1String("xhtml"))
-        return QStringLiteral("application/xhtml+xml");
-    return t;
-}
-
 QString xmlEscape(QString s, bool quotes)
 {
     s.replace(QLatin1Char('&'), QLatin1String("&amp;"));
@@ -238,6 +226,15 @@ QString FeedBuilder::resolveUri(const QString &uri) const
     return joinUrl(m_baseUri, uri);
 }
 
+std::pair<QString, QString> FeedBuilder::splitName(const QString &tag) const
+{
+    const qsizetype colon = tag.indexOf(QLatin1Char(':'));
+    if (colon < 0)
+        return {QString(), tag};
+    const QString prefix = tag.left(colon);
+    return {m_namespaceMap.value(prefix, prefix), tag.mid(colon + 1)};
+}
+
 void FeedBuilder::startElement(const QString &tagIn, Attributes attrs)
 {
     QString tag = tagIn;
@@ -309,15 +306,7 @@ void FeedBuilder::startElement(const QString &tagIn, Attributes attrs)
         return;
     }
 
-    QString prefix, suffix;
-    const qsizetype colon = tag.indexOf(QLatin1Char(':'));
-    if (colon >= 0) {
-        prefix = tag.left(colon);
-        suffix = tag.mid(colon + 1);
-    } else {
-        suffix = tag;
-    }
-    prefix = m_namespaceMap.value(prefix, prefix);
+    const auto [prefix, suffix] = splitName(tag);
     const QString key = prefix.isEmpty() ? suffix : prefix + QLatin1Char('_') + suffix;
 
     if (prefix.isEmpty() && !inSet(tag, {"title", "link", "description", "name"}))
@@ -336,15 +325,7 @@ void FeedBuilder::startElement(const QString &tagIn, Attributes attrs)
 
 void FeedBuilder::endElement(const QString &tag)
 {
-    QString prefix, suffix;
-    const qsizetype colon = tag.indexOf(QLatin1Char(':'));
-    if (colon >= 0) {
-        prefix = tag.left(colon);
-        suffix = tag.mid(colon + 1);
-    } else {
-        suffix = tag;
-    }
-    prefix = m_namespaceMap.value(prefix, prefix);
+    const auto [prefix, suffix] = splitName(tag);
     const QString key = prefix.isEmpty() ? suffix : prefix + QLatin1Char('_') + suffix;
     if (suffix == QLatin1String("svg") && m_svgOK)
         --m_svgOK;

@@ -60,6 +60,8 @@ private:
     using EndHandler = void (FeedBuilder::*)();
     friend struct FeedHandlerTable;
 
+    // (canonical prefix, local name) of "prefix:local".
+    std::pair<QString, QString> splitName(const QString &tag) const;
     // The element stack.
     void push(const QString &element, bool expectingText);
     QString pop(const QString &element, bool stripWhitespace = true);

@@ -40,18 +40,6 @@ bool canContainMarkup(const QString &e)
     return false;
 }
 
-QString mapType(const QString &type)
-{
-    const QString t = type.toLower();
-    if (t == QLatin1String("text") || t == QLatin1String("plain"))
-        return QStringLiteral("text/plain");
-    if (t == QLatin1String("html"))
-        return QStringLiteral("text/html");
-    if (t == QLatin1String("xhtml"))
-        return QStringLiteral("application/xhtml+xml");
-    return t;
-}
-
 QString fixQueryEntities(QString s)
 {
     static const QRegularExpression re(QStringLiteral("&([A-Za-z0-9_]+);"));
@@ -99,7 +87,7 @@ QString FeedBuilder::finishText(const QString &elementIn, QString output)
     const QString type = m_contentParams.contains(QStringLiteral("type"))
                              ? m_contentParams.str(QStringLiteral("type"))
                              : QStringLiteral("text/html");
-    if (isHtmlType(mapType(type)) && canContainMarkup(element)) {
+    if (isHtmlType(mapContentType(type)) && canContainMarkup(element)) {
         if (m_options.resolveRelativeUris)
             output = resolveRelativeUrls(output, QUrl(m_baseUri));
         if (m_options.sanitize)

@@ -62,6 +62,18 @@ QString makeSafeAbsoluteUri(const QString &base, const QString &uri)
     return acceptableScheme(scheme) ? joined : QString();
 }
 
+QString mapContentType(const QString &type)
+{
+    const QString t = type.toLower();
+    if (t == QLatin1String("text") || t == QLatin1String("plain"))
+        return QStringLiteral("text/plain");
+    if (t == QLatin1String("html"))
+        return QStringLiteral("text/html");
+    if (t == QLatin1String("xhtml"))
+        return QStringLiteral("application/xhtml+xml");
+    return t;
+}
+
 char32_t htmlEntityCodePoint(const QString &name)
 {
     const QByteArray utf8 = name.toUtf8();

@@ -11,6 +11,8 @@ namespace bs
 QString joinUrl(const QString &base, const QString &uri);
 // Like joinUrl, but only for URL schemes that are safe to follow; otherwise an empty string.
 QString makeSafeAbsoluteUri(const QString &base, const QString &uri);
+// Atom's short content types (text, html, xhtml) as media types; others lower-cased.
+QString mapContentType(const QString &type);
 // Whether text declared as plain is really HTML (closing tags or entities of known HTML only).
 bool looksLikeHtml(const QString &text);
 // Maps C1 control characters that are really windows-1252 punctuation to their code points.
