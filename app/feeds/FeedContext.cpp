@@ -40,6 +40,19 @@ bool canContainMarkup(const QString &e)
     return false;
 }
 
+// Text with no markup, references or control characters comes out of the sanitizer as it
+// went in; most titles and many summaries are like that.
+bool isPlainText(const QString &text)
+{
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == '<' || u == '&' || (u < 0x20 && u != '\n' && u != '\t' && u != '\r') ||
+            c.isSurrogate())
+            return false;
+    }
+    return true;
+}
+
 QString fixQueryEntities(QString s)
 {
     static const QRegularExpression re(QStringLiteral("&([A-Za-z0-9_]+);"));
@@ -87,11 +100,13 @@ QString FeedBuilder::finishText(const QString &elementIn, QString output)
     const QString type = m_contentParams.contains(QStringLiteral("type"))
                              ? m_contentParams.str(QStringLiteral("type"))
                              : QStringLiteral("text/html");
-    if (isHtmlType(mapContentType(type)) && canContainMarkup(element)) {
-        if (m_options.resolveRelativeUris)
-            output = resolveRelativeUrls(output, QUrl(m_baseUri));
+    if (isHtmlType(mapContentType(type)) && canContainMarkup(element) && !isPlainText(output)) {
+        // One HTML pass: the sanitizer resolves relative URLs itself when given a base.
+        const QUrl base = m_options.resolveRelativeUris ? QUrl(m_baseUri) : QUrl();
         if (m_options.sanitize)
-            output = sanitizeHtml(output);
+            output = sanitizeHtml(output, base);
+        else if (m_options.resolveRelativeUris)
+            output = resolveRelativeUrls(output, base);
     }
     if (m_options.encoding == QLatin1String("utf-8"))
         output = fixDoubleEncodedUtf8(output);
