@@ -32,13 +32,8 @@ QString headerText(QNetworkReply *reply, const char *name)
     return QString::fromLatin1(reply->rawHeader(name)).trimmed();
 }
 
-// Qt decodes gzip/deflate/br/zstd itself and then hides Content-Length (it counted the encoded
-// bytes); only an identity body can be checked against it.
-qint64 declaredIdentityLength(QNetworkReply *reply)
+qint64 declaredLength(QNetworkReply *reply)
 {
-    const QByteArray coding = reply->rawHeader("Content-Encoding").trimmed().toLower();
-    if (!coding.isEmpty() && coding != "identity")
-        return -1;
     const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
     return length.isValid() ? length.toLongLong() : -1;
 }
@@ -92,6 +87,8 @@ void FetchAttempt::send(const QUrl &url)
 {
     m_url = url;
     m_body.clear();
+    m_decoder.reset();
+    m_rawBytes = 0;
     m_tlsErrors.clear();
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -103,7 +100,8 @@ void FetchAttempt::send(const QUrl &url)
     request.setRawHeader("Accept", "application/rss+xml, application/atom+xml, "
                                    "application/feed+json, application/rdf+xml, "
                                    "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8");
-    // No Accept-Encoding: when it is left alone, Qt asks for and decodes every coding it has.
+    // Set by hand, so Qt leaves the body and its Content-Length alone (see BodyDecoder).
+    request.setRawHeader("Accept-Encoding", BodyDecoder::acceptEncoding());
     if (!m_request.validators.etag.isEmpty())
         request.setRawHeader("If-None-Match", m_request.validators.etag.toLatin1());
     if (!m_request.validators.lastModified.isEmpty())
@@ -114,7 +112,7 @@ void FetchAttempt::send(const QUrl &url)
         request.setRawHeader("Authorization", "Basic " + credentials);
     }
     m_reply = m_network.get(request);
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, &FetchAttempt::checkDeclaredSize);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &FetchAttempt::headReceived);
     connect(m_reply, &QNetworkReply::readyRead, this, &FetchAttempt::readBody);
     connect(m_reply, &QNetworkReply::downloadProgress, this,
             [this] { m_idleTimer.start(m_policy.transferTimeoutMs); });
@@ -128,19 +126,44 @@ void FetchAttempt::send(const QUrl &url)
     m_idleTimer.start(m_policy.transferTimeoutMs);
 }
 
-void FetchAttempt::checkDeclaredSize()
+void FetchAttempt::headReceived()
 {
     m_idleTimer.start(m_policy.transferTimeoutMs);
-    if (declaredIdentityLength(m_reply) > m_policy.maxBodyBytes)
+    if (!m_decoder && prepareDecoder() && declaredLength(m_reply) > m_policy.maxBodyBytes)
         stop(Stop::TooLarge);
+}
+
+bool FetchAttempt::prepareDecoder()
+{
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status < 200 || status >= 300)
+        return false;
+    m_decoder = std::make_unique<BodyDecoder>(
+        BodyDecoder::codingOf(m_reply->rawHeader("Content-Encoding")));
+    return true;
 }
 
 void FetchAttempt::readBody()
 {
     m_idleTimer.start(m_policy.transferTimeoutMs);
-    m_body += m_reply->readAll();
-    if (m_body.size() > m_policy.maxBodyBytes)
-        stop(Stop::TooLarge);
+    if (!m_decoder) {
+        headReceived();
+        if (!m_reply)
+            return; // stopped from the head
+    }
+    const Stop reason = consume(m_reply->readAll());
+    if (reason != Stop::None)
+        stop(reason);
+}
+
+FetchAttempt::Stop FetchAttempt::consume(const QByteArray &raw)
+{
+    if (!m_decoder || raw.isEmpty())
+        return Stop::None; // the body of a redirect or an error: not needed
+    m_rawBytes += raw.size();
+    if (!m_decoder->decode(raw, m_body, m_policy.maxBodyBytes))
+        return Stop::Undecodable;
+    return m_body.size() > m_policy.maxBodyBytes ? Stop::TooLarge : Stop::None;
 }
 
 void FetchAttempt::stop(Stop reason)
@@ -157,8 +180,11 @@ void FetchAttempt::replyFinished()
         return;
     QNetworkReply *reply = m_reply;
     m_idleTimer.stop();
-    if (m_stop == Stop::None)
-        m_body += reply->readAll();
+    if (m_stop == Stop::None) {
+        if (!m_decoder)
+            prepareDecoder();
+        m_stop = consume(reply->readAll());
+    }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
     m_result.httpStatus = status;
@@ -179,6 +205,9 @@ void FetchAttempt::replyFinished()
         finish(FetchResult::Failed, QStringLiteral("The response is larger than the %1 limit.")
                                         .arg(describeSize(m_policy.maxBodyBytes)));
         return;
+    case Stop::Undecodable:
+        finish(FetchResult::Failed, m_decoder->error());
+        return;
     case Stop::None:
         break;
     }
@@ -189,8 +218,7 @@ void FetchAttempt::replyFinished()
             finish(FetchResult::Failed,
                    QStringLiteral("TLS error: %1").arg(m_tlsErrors.join(QStringLiteral("; "))));
         } else if (status != 0 && error == QNetworkReply::RemoteHostClosedError) {
-            finish(FetchResult::Failed,
-                   describeCutBody(m_body.size(), declaredIdentityLength(reply)), true);
+            finish(FetchResult::Failed, describeCutBody(m_rawBytes, declaredLength(reply)), true);
         } else {
             finish(FetchResult::Failed, describeNetworkError(error, reply->errorString()),
                    isTransientNetworkError(error));
@@ -231,11 +259,16 @@ void FetchAttempt::replyFinished()
                isTransientStatus(status) && !m_result.retryAfter.isValid());
         return;
     }
-    // Qt 6.4 now and then ends a reply whose connection was reset mid-body without an error,
-    // handing over the bytes that came: compare with what the server announced.
-    const qint64 declared = declaredIdentityLength(reply);
-    if (declared >= 0 && m_body.size() < declared) {
-        finish(FetchResult::Failed, describeCutBody(m_body.size(), declared), true);
+    // Qt 6.4 ends a reply whose connection was reset mid-body without an error now and then,
+    // handing over the bytes that came: compare with what the server announced, and make sure
+    // a compressed stream got to its end. (A cut chunked identity body cannot be seen.)
+    const qint64 declared = declaredLength(reply);
+    if (declared >= 0 && m_rawBytes < declared) {
+        finish(FetchResult::Failed, describeCutBody(m_rawBytes, declared), true);
+        return;
+    }
+    if (m_decoder && m_rawBytes > 0 && !m_decoder->isComplete()) {
+        finish(FetchResult::Failed, describeCutBody(m_rawBytes, -1), true);
         return;
     }
     m_result.contentHash = QCryptographicHash::hash(m_body, QCryptographicHash::Sha1);

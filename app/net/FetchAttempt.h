@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/BodyDecoder.h"
 #include "net/FetchPolicy.h"
 #include "net/FetchRequest.h"
 #include "net/FetchResult.h"
@@ -8,6 +9,8 @@
 #include <QSet>
 #include <QStringList>
 #include <QTimer>
+
+#include <memory>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -36,11 +39,13 @@ signals:
     void done(const bs::FetchResult &result, bool transient);
 
 private:
-    enum class Stop { None, Idle, Total, TooLarge };
+    enum class Stop { None, Idle, Total, TooLarge, Undecodable };
 
     void send(const QUrl &url);
+    void headReceived();
+    bool prepareDecoder(); // for a 2xx answer
     void readBody();
-    void checkDeclaredSize();
+    Stop consume(const QByteArray &raw);
     void replyFinished();
     void followRedirect(int status);
     void stop(Stop reason);
@@ -59,7 +64,9 @@ private:
     int m_redirects = 0;
     bool m_permanent = true;
     bool m_sendAuth = false;
-    QByteArray m_body;
+    std::unique_ptr<BodyDecoder> m_decoder; // only for a 2xx answer: other bodies are dropped
+    qint64 m_rawBytes = 0;                  // as they came over the wire
+    QByteArray m_body;                      // decoded
     QStringList m_tlsErrors;
     FetchResult m_result;
     bool m_done = false;

@@ -10,9 +10,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
-#ifdef BROADSHEET_TEST_ZSTD
 #include <zstd.h>
-#endif
 
 #include <memory>
 
@@ -130,8 +128,7 @@ private slots:
         const HttpRequest plain = m_server->requests().constLast();
         QVERIFY(plain.header("If-None-Match").isEmpty());
         QVERIFY(plain.header("User-Agent").startsWith("Broadsheet/"));
-        qInfo("Qt asks for Accept-Encoding: %s", plain.header("Accept-Encoding").constData());
-        QVERIFY(plain.header("Accept-Encoding").contains("gzip"));
+        QCOMPARE(plain.header("Accept-Encoding"), QByteArray("gzip, deflate, br, zstd"));
 
         r.validators = first.newValidators;
         r.previousContentHash = first.contentHash;
@@ -261,6 +258,7 @@ private slots:
         QTest::newRow("content-length") << false << int(ContentCoding::Identity);
         QTest::newRow("chunked") << true << int(ContentCoding::Identity);
         QTest::newRow("gzip") << false << int(ContentCoding::Gzip);
+        QTest::newRow("gzip chunked") << true << int(ContentCoding::Gzip); // the stream's end
     }
     void resetMidBody()
     {
@@ -277,12 +275,12 @@ private slots:
         m_server->route("/reset", cut);
         const FetchResult r = fetch(request(QStringLiteral("/reset")));
         if (r.outcome == FetchResult::Fetched) {
-            // Qt 6.4 ends such a reply without an error and hides what would tell: the chunk
-            // framing, and Content-Length once it decodes a body itself. Pinned here so that a
-            // Qt that gets it right shows up.
-            QVERIFY(chunked || cut.coding != ContentCoding::Identity);
+            // Qt 6.4 ends such a reply without an error, and a chunked identity body has nothing
+            // left to check it against (Qt keeps the chunk framing to itself). Pinned here so
+            // that a Qt that gets it right shows up.
+            QVERIFY(chunked && cut.coding == ContentCoding::Identity);
             QVERIFY(r.body.size() < cut.body.size());
-            QSKIP("Qt 6.4 takes this cut body for a complete one (see ARCHITECTURE.md)");
+            QSKIP("Qt 6.4 takes a cut chunked body for a complete one (see ARCHITECTURE.md)");
         }
         QCOMPARE(r.outcome, FetchResult::Failed);
         QVERIFY(r.body.isEmpty());
@@ -290,8 +288,13 @@ private slots:
         QVERIFY(m_server->hits("/reset") >= 3);
         qInfo("%s", qPrintable(r.error));
         QVERIFY2(r.error.contains(QLatin1String("closed")), qPrintable(r.error));
-        if (!chunked && r.error.contains(QLatin1String(" of ")))
-            QVERIFY(r.error.contains(QLatin1String("of 100,000 bytes")));
+        if (!chunked) {
+            const qint64 total = encodeBody(cut.body, cut.coding).size();
+            QVERIFY2(
+                r.error.contains(
+                    QStringLiteral("of %1 bytes").arg(QLocale(QLocale::English).toString(total))),
+                qPrintable(r.error));
+        }
     }
 
     void notFound()
@@ -399,7 +402,6 @@ private slots:
 
     void zstdBody()
     {
-#ifdef BROADSHEET_TEST_ZSTD
         const QByteArray text = sampleFeed(2000);
         QByteArray packed(qsizetype(ZSTD_compressBound(size_t(text.size()))), Qt::Uninitialized);
         const size_t size =
@@ -407,16 +409,11 @@ private slots:
         QVERIFY(!ZSTD_isError(size));
         packed.resize(qsizetype(size));
         HttpResponse response = HttpResponse::ok(packed, "application/rss+xml");
-        response.headers = {{ "Content-Encoding", "zstd" }};
+        response.headers = {{"Content-Encoding", "zstd"}};
         m_server->route("/zstd", response);
         const FetchResult r = fetch(request(QStringLiteral("/zstd")));
-        if (!m_server->requests().constLast().header("Accept-Encoding").contains("zstd"))
-            QSKIP("this Qt does not ask for zstd");
         QCOMPARE(r.outcome, FetchResult::Fetched);
         QCOMPARE(r.body, text);
-#else
-        QSKIP("built without libzstd");
-#endif
     }
 
     void bodyOverTheCap_data()
