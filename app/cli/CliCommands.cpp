@@ -8,6 +8,7 @@
 #include "store/ArticleStore.h"
 #include "store/FeedStore.h"
 #include "store/StatusStore.h"
+#include "sync/SyncEngine.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -391,6 +392,71 @@ int discover(CliContext &ctx, const QStringList &arguments)
     return 0;
 }
 
+int sync(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("feed"), QStringLiteral("Only this feed (repeatable)."),
+                      QStringLiteral("ID")});
+    if (!parseOptions(ctx, parser, "sync", arguments))
+        return 2;
+    QList<qint64> ids;
+    for (const QString &v : parser.values(QStringLiteral("feed"))) {
+        bool ok = false;
+        const qint64 id = v.toLongLong(&ok);
+        if (!ok || id <= 0)
+            return ctx.usage(QStringLiteral("--feed takes a feed id (see list-feeds)."));
+        ids.append(id);
+    }
+    QString error;
+    if (!ctx.profile().ensureExists(&error))
+        return ctx.fail(error);
+    QHash<qint64, QString> names;
+    {
+        Database *db = ctx.reader();
+        if (!db)
+            return 1;
+        for (const Feed &f : FeedStore(*db).feeds())
+            names.insert(f.id, f.title.isEmpty() ? f.url.toString() : f.title);
+        for (qint64 id : ids)
+            if (!names.contains(id))
+                return ctx.fail(QStringLiteral("There is no feed %1 (see list-feeds).").arg(id));
+    }
+    ctx.closeDatabases(); // the sync engine takes the writer
+    SyncEngine engine(ctx.profile().databasePath());
+    QEventLoop loop;
+    int failures = 0;
+    QObject::connect(&engine, &SyncEngine::failed, &loop, [&](const QString &message) {
+        ctx.fail(message);
+        ++failures;
+        loop.quit();
+    });
+    QObject::connect(&engine, &SyncEngine::feedSynced, &loop,
+                     [&](qint64 feedId, const QList<qint64> &added, const QList<qint64> &updated,
+                         const QString &err) {
+                         ctx.out() << names.value(feedId) << ": ";
+                         if (err.isEmpty())
+                             ctx.out() << added.size() << " new, " << updated.size() << " updated";
+                         else
+                             ctx.out() << "error: " << err;
+                         ctx.out() << Qt::endl;
+                     });
+    SyncEngine::Progress last;
+    QObject::connect(&engine, &SyncEngine::finished, &loop, [&](const SyncEngine::Progress &p) {
+        last = p;
+        loop.quit();
+    });
+    if (!engine.open())
+        return 1;
+    QMetaObject::invokeMethod(
+        &engine, [&] { engine.syncFeeds(ids); }, Qt::QueuedConnection);
+    loop.exec();
+    if (failures)
+        return 1;
+    ctx.out() << last.feedsDone << " feed(s) synced, " << last.errors << " with errors, "
+              << last.bytes << " bytes." << Qt::endl;
+    return last.errors ? 1 : 0;
+}
+
 constexpr CliCommand kCommands[] = {
     {"add-feed", "URL [--folder NAME] [--title TITLE]", "Subscribe to a feed.", addFeed},
     {"list-feeds", "[--json]", "List subscribed feeds with unread counts.", listFeeds},
@@ -411,6 +477,7 @@ constexpr CliCommand kCommands[] = {
     {"import-opml", "FILE", "Import folders and feeds from an OPML file.", importOpml},
     {"export-opml", "[FILE]", "Export folders and feeds as OPML 2.0 (stdout without FILE).",
      exportOpml},
+    {"sync", "[--feed ID]...", "Fetch feeds now and store what is new.", sync},
     {"discover", "URL [--json] [--timeout SECONDS]", "Find the feeds a web site offers.", discover},
 };
 

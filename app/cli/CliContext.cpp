@@ -46,6 +46,12 @@ Database *CliContext::reader()
     return m_reader.get();
 }
 
+void CliContext::closeDatabases()
+{
+    m_reader.reset();
+    m_writer.reset();
+}
+
 int CliContext::fail(const QString &message)
 {
     m_err << "broadsheet-cli: " << message << Qt::endl;

@@ -23,6 +23,9 @@ public:
     // A read-only connection; when the profile has no database yet, it is created first.
     Database *reader();
 
+    // Closes the connections this context opened (before handing the profile to a worker).
+    void closeDatabases();
+
     QTextStream &out() { return m_out; }
     QTextStream &err() { return m_err; }
     int fail(const QString &message);  // prints "broadsheet-cli: message", returns 1

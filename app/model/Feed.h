@@ -38,6 +38,7 @@ struct Feed {
     int retentionDays = 0; // 0: the application default
     bool disabled = false;
     QDateTime createdAt;
+    QByteArray contentHash; // SHA-1 of the last body fetched
 };
 
 } // namespace bs

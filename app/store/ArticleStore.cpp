@@ -109,7 +109,12 @@ bool ArticleStore::saveAll(const QList<Article> &articles, QList<SaveResult> *re
     if (!m_db.requireWriter())
         return false;
     Transaction tx(m_db);
-    if (!tx.isActive())
+    return tx.isActive() && saveInTransaction(articles, results) && tx.commit();
+}
+
+bool ArticleStore::saveInTransaction(const QList<Article> &articles, QList<SaveResult> *results)
+{
+    if (!m_db.requireWriter())
         return false;
     QList<SaveResult> out;
     out.reserve(articles.size());
@@ -119,8 +124,6 @@ bool ArticleStore::saveAll(const QList<Article> &articles, QList<SaveResult> *re
             return false;
         out.append(r);
     }
-    if (!tx.commit())
-        return false;
     if (results)
         *results = std::move(out);
     return true;

@@ -47,6 +47,8 @@ public:
     SaveResult save(const Article &article);
     // Saves every article in one transaction; all or nothing.
     bool saveAll(const QList<Article> &articles, QList<SaveResult> *results = nullptr);
+    // The same inside a transaction the caller holds (a feed merge writes more than articles).
+    bool saveInTransaction(const QList<Article> &articles, QList<SaveResult> *results = nullptr);
 
     // Drops the article's content and its search entry; identity and status stay.
     bool purgeContent(qint64 articleId);

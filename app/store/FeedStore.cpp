@@ -12,7 +12,7 @@ namespace
 const char kFeedColumns[] =
     "id, ifnull(folder_id, 0), url, title, site_url, description, icon_url, etag, last_modified, "
     "last_fetch, next_fetch, fetch_interval, error_count, last_error, last_error_at, "
-    "full_text_mode, retention_days, disabled, created_at";
+    "full_text_mode, retention_days, disabled, created_at, content_hash";
 
 Feed readFeed(const SqlQuery &q)
 {
@@ -36,6 +36,7 @@ Feed readFeed(const SqlQuery &q)
     f.retentionDays = q.value(16).toInt();
     f.disabled = q.value(17).toBool();
     f.createdAt = q.dateValue(18);
+    f.contentHash = q.value(19).toByteArray();
     return f;
 }
 
@@ -135,7 +136,7 @@ bool FeedStore::updateFeed(const Feed &feed)
         "UPDATE feeds SET folder_id = ?, url = ?, title = ?, site_url = ?, description = ?, "
         "icon_url = ?, etag = ?, last_modified = ?, last_fetch = ?, next_fetch = ?, "
         "fetch_interval = ?, error_count = ?, last_error = ?, last_error_at = ?, "
-        "full_text_mode = ?, retention_days = ?, disabled = ? WHERE id = ?"));
+        "full_text_mode = ?, retention_days = ?, disabled = ?, content_hash = ? WHERE id = ?"));
     q.bind(nullableId(feed.folderId))
         .bind(feed.url.toString())
         .bind(feed.title)
@@ -153,6 +154,7 @@ bool FeedStore::updateFeed(const Feed &feed)
         .bind(qint64(feed.fullText))
         .bind(qint64(feed.retentionDays))
         .bind(qint64(feed.disabled))
+        .bind(feed.contentHash.isEmpty() ? QVariant() : QVariant(feed.contentHash))
         .bind(feed.id);
     return q.exec() && q.rowsAffected() == 1;
 }

@@ -142,6 +142,9 @@ CREATE TABLE article_media (
 ) WITHOUT ROWID;
 CREATE INDEX article_media_media ON article_media(media_id);
 )sql"},
+    {4, "the hash of each feed's last body, so an unchanged 200 skips parsing", R"sql(
+ALTER TABLE feeds ADD COLUMN content_hash BLOB;
+)sql"},
 };
 
 bool execScript(sqlite3 *handle, const char *sql, QString *error)
