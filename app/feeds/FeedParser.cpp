@@ -42,6 +42,7 @@ QString fromXml(const xmlChar *s)
 struct ReaderErrors {
     QString first;
     int count = 0;
+    bool rootClosed = false; // the document's root element ended: nothing was cut off
 };
 
 void collectError(void *arg, const xmlError *error)
@@ -153,6 +154,8 @@ void readXml(const QByteArray &utf8, FeedBuilder &builder, bool recover, ReaderE
             builder.startElement(name, std::move(attrs));
             if (empty)
                 builder.endElement(name);
+            if (empty && xmlTextReaderDepth(reader) == 0)
+                errors.rootClosed = true;
             break;
         }
         case XML_READER_TYPE_END_ELEMENT: {
@@ -162,6 +165,8 @@ void readXml(const QByteArray &utf8, FeedBuilder &builder, bool recover, ReaderE
             const QString prefix = builder.isKnownNamespace(ns) ? builder.knownPrefix(ns) : given;
             builder.endElement(prefix.isEmpty() ? local
                                                 : prefix.toLower() + QLatin1Char(':') + local);
+            if (xmlTextReaderDepth(reader) == 0)
+                errors.rootClosed = true;
             break;
         }
         case XML_READER_TYPE_TEXT:
@@ -240,6 +245,7 @@ ParsedFeed parseFeed(const QByteArray &bytes, const FeedSource &source)
 
     ReaderErrors errors;
     build(doc.utf8, true, errors);
+    result.truncated = !errors.rootClosed;
     if (errors.count > 0) {
         // Recover what a lenient reader would: HTML entities, stray ampersands.
         ReaderErrors second;

@@ -25,10 +25,11 @@ struct FeedSource {
 // The result of parsing a feed: a tree shaped like feedparser's result (feed, entries, ...)
 // plus typed views for the store.
 struct ParsedFeed {
-    bool bozo = false;  // the document was not well-formed or its encoding was wrong
-    QString bozoReason; // why, in a sentence
-    QString encoding;   // the character encoding used
-    QString version;    // rss20, rss10, rss090, rss091u, ..., atom10, atom03, json11, "" unknown
+    bool bozo = false;      // the document was not well-formed or its encoding was wrong
+    QString bozoReason;     // why, in a sentence
+    bool truncated = false; // an XML document whose root element never ended (cut off)
+    QString encoding;       // the character encoding used
+    QString version; // rss20, rss10, rss090, rss091u, ..., atom10, atom03, json11, "" unknown
     FeedValue feed = FeedValue::dict();
     FeedValue entries = FeedValue::list();
     FeedValue namespaces = FeedValue::dict();

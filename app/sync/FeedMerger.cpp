@@ -65,9 +65,12 @@ MergeResult FeedMerger::merge(qint64 feedId, const FetchResult &fetch, const Par
         return result;
     }
 
-    // A good answer: validators, address, content.
-    feed->etag = fetch.newValidators.etag;
-    feed->lastModified = fetch.newValidators.lastModified;
+    // A good answer: validators, address, content. A cut-off document (Qt cannot always tell
+    // a reset connection from the end of a chunked body) keeps what it had, but not its
+    // validators or hash, so the next sync fetches the whole feed again instead of a 304.
+    const bool cut = parsed && parsed->truncated;
+    feed->etag = cut ? QString() : fetch.newValidators.etag;
+    feed->lastModified = cut ? QString() : fetch.newValidators.lastModified;
     if (fetch.permanentRedirect && fetch.finalUrl.isValid() && fetch.finalUrl != feed->url &&
         !feeds.feedByUrl(fetch.finalUrl))
         feed->url = fetch.finalUrl;
@@ -77,7 +80,7 @@ MergeResult FeedMerger::merge(qint64 feedId, const FetchResult &fetch, const Par
     feed->nextFetch = now.addSecs(interval);
 
     if (fetch.outcome == FetchResult::Fetched && parsed) {
-        feed->contentHash = fetch.contentHash;
+        feed->contentHash = cut ? QByteArray() : fetch.contentHash;
         const Feed info = parsed->feedInfo();
         if (!info.title.isEmpty())
             feed->title = info.title;

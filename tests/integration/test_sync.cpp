@@ -179,6 +179,20 @@ private slots:
         QCOMPARE(ArticleStore(*db).count({}), 1);
     }
 
+    void cutDocumentKeepsNoValidators()
+    {
+        QByteArray body = rss({{"a", "Alpha"}, {"b", "Beta"}});
+        body.chop(40); // as if the connection dropped inside a chunked body
+        HttpResponse feed = HttpResponse::ok(body, "application/rss+xml");
+        feed.etag = "\"cut\"";
+        m_server->route("/cut.xml", feed);
+        const qint64 id = addFeed(m_server->url(QStringLiteral("/cut.xml")));
+        syncAll();
+        auto db = reader();
+        QVERIFY(FeedStore(*db).feed(id)->etag.isEmpty());
+        QVERIFY(ArticleStore(*db).count({}) >= 1); // what was read is kept
+    }
+
     void permanentRedirectMovesTheFeed()
     {
         m_server->route("/new.xml",

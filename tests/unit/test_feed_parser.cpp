@@ -225,6 +225,8 @@ private slots:
                                         "version=\"2.0\"><channel><title>T</"
                                         "title><item><title>First</title></item><item><tit"));
         QVERIFY(cut.bozo);
+        QVERIFY(cut.truncated);
+        QVERIFY(!parseFeed(QByteArrayLiteral("<rss><channel/></rss>")).truncated);
         QVERIFY(cut.articles(1).size() >= 1);
         QCOMPARE(cut.articles(1).first().title, QStringLiteral("First"));
 
