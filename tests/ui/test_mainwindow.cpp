@@ -38,7 +38,7 @@ private slots:
                                       .url = QUrl(QStringLiteral("https://a.example.test/rss")),
                                       .title = QStringLiteral("Alpha News")});
         m_feedB = *feeds.addFeed(Feed{.url = QUrl(QStringLiteral("https://b.example.test/rss")),
-                                      .title = QStringLiteral("北纬网")});
+                                      .title = QStringLiteral("南湖日报")});
         test::ArticleGenerator gen;
         QList<Article> batch;
         for (int i = 0; i < 1200; ++i)
@@ -57,7 +57,7 @@ private slots:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
 
-        // "All articles", the folder (with Alpha inside) and 北纬网 at the top level.
+        // "All articles", the folder (with Alpha inside) and 南湖日报 at the top level.
         QCOMPARE(w.feedModel()->rowCount(), 3);
         QVERIFY(w.feedModel()->item(0)->text().contains(QLatin1String("1200")));
 

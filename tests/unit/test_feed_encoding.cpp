@@ -67,7 +67,7 @@ QString xmlTitle(const QByteArray &utf8)
     return title;
 }
 
-const QString Chinese = QStringLiteral("北纬网 资讯");
+const QString Chinese = QStringLiteral("南湖日报 要闻");
 
 } // namespace
 

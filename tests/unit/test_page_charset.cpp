@@ -60,7 +60,7 @@ QString htmlTitle(const QByteArray &utf8)
     return title;
 }
 
-const QString Chinese = QStringLiteral("北纬网 资讯：喜迎全民健身日 男女老少动起来");
+const QString Chinese = QStringLiteral("南湖日报 要闻：城东新桥今日通车 市民踊跃参观");
 
 } // namespace
 
