@@ -1,7 +1,6 @@
 // FeedBuilder: where values are stored once an element is complete.
 
 #include "feeds/FeedBuilder.h"
-#include "feeds/FeedDate.h"
 #include "feeds/FeedText.h"
 #include "html/Sanitizer.h"
 
@@ -189,17 +188,7 @@ void FeedBuilder::save(const QString &key, FeedValue value, bool overwrite)
 
 void FeedBuilder::saveDate(const QString &key, const QString &value)
 {
-    const FeedDate parsed = parseFeedDate(value, m_options.zonelessZone);
-    FeedValue v;
-    if (parsed.utc.isValid()) {
-        const QDate d = parsed.utc.date();
-        const QTime t = parsed.utc.time();
-        v = FeedValue::list();
-        for (int n : {d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second(),
-                      d.dayOfWeek() - 1, d.dayOfYear(), 0})
-            v.append(FeedValue(n));
-    }
-    save(key, std::move(v), true);
+    save(key, parsedFeedDate(value, m_options.zonelessZone), true);
 }
 
 void FeedBuilder::saveAuthor(const QString &key, const QString &value, const QString &prefix)

@@ -87,6 +87,15 @@ bool swapFor(const QString &srsName)
     return code >= 3819 && code <= 4999;
 }
 
+// (swap lat/lon, dimensions) for the GML geometry being read, from its srsName/srsDimension.
+std::pair<bool, int> gmlAxes(const FeedValue &where)
+{
+    const int dims = where.contains(QStringLiteral("srsDimension"))
+                         ? int(where.get(QStringLiteral("srsDimension")).toInt())
+                         : 2;
+    return {swapFor(where.str(QStringLiteral("srsName"))), dims};
+}
+
 } // namespace
 
 void FeedBuilder::saveWhere(const FeedValue &g)
@@ -224,11 +233,8 @@ void FeedBuilder::start_gml_pos(A &)
 void FeedBuilder::end_gml_pos()
 {
     const QString text = pop(QStringLiteral("pos"));
-    const FeedValue where = context().get(QStringLiteral("where"));
-    const int dims = where.contains(QStringLiteral("srsDimension"))
-                         ? int(where.get(QStringLiteral("srsDimension")).toInt())
-                         : 2;
-    const FeedValue g = point(text, swapFor(where.str(QStringLiteral("srsName"))), dims);
+    const auto [swap, dims] = gmlAxes(context().get(QStringLiteral("where")));
+    const FeedValue g = point(text, swap, dims);
     if (!g.isNull())
         saveWhere(g);
 }
@@ -239,11 +245,7 @@ void FeedBuilder::start_gml_poslist(A &)
 void FeedBuilder::end_gml_poslist()
 {
     const QString text = pop(QStringLiteral("pos"));
-    const FeedValue where = context().get(QStringLiteral("where"));
-    const int dims = where.contains(QStringLiteral("srsDimension"))
-                         ? int(where.get(QStringLiteral("srsDimension")).toInt())
-                         : 2;
-    const bool swap = swapFor(where.str(QStringLiteral("srsName")));
+    const auto [swap, dims] = gmlAxes(context().get(QStringLiteral("where")));
     FeedValue g;
     if (m_inGeometry == QLatin1String("linestring"))
         g = line(text, swap, dims);

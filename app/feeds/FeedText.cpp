@@ -1,5 +1,7 @@
 #include "feeds/FeedText.h"
 
+#include "feeds/FeedDate.h"
+
 #include <QRegularExpression>
 #include <QStringDecoder>
 #include <QUrl>
@@ -8,6 +10,20 @@
 
 namespace bs
 {
+
+FeedValue parsedFeedDate(const QString &text, const QTimeZone &zonelessZone)
+{
+    const FeedDate parsed = parseFeedDate(text, zonelessZone);
+    if (!parsed.utc.isValid())
+        return {};
+    const QDate d = parsed.utc.date();
+    const QTime t = parsed.utc.time();
+    FeedValue v = FeedValue::list();
+    for (int n : {d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second(), d.dayOfWeek() - 1,
+                  d.dayOfYear(), 0})
+        v.append(FeedValue(n));
+    return v;
+}
 
 QString joinUrl(const QString &base, const QString &uriIn)
 {

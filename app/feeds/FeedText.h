@@ -1,11 +1,19 @@
 #pragma once
 
+#include "feeds/FeedValue.h"
+
+#include <QDateTime>
 #include <QString>
+#include <QTimeZone>
 
 namespace bs
 {
 
 // Text and URL helpers shared by the feed parsers.
+
+// A feed date as feedparser's *_parsed: [Y, M, D, h, m, s, weekday (Mon=0), yday, 0] in UTC,
+// or null when the text is not a date.
+FeedValue parsedFeedDate(const QString &text, const QTimeZone &zonelessZone);
 
 // Resolves uri against base the way browsers and Python's urljoin do; empty parts pass through.
 QString joinUrl(const QString &base, const QString &uri);

@@ -1,6 +1,5 @@
 #include "feeds/JsonFeedParser.h"
 
-#include "feeds/FeedDate.h"
 #include "feeds/FeedText.h"
 #include "html/Sanitizer.h"
 
@@ -13,20 +12,6 @@ namespace bs
 
 namespace
 {
-
-FeedValue parsedDate(const QString &text, const QTimeZone &zone)
-{
-    const FeedDate d = parseFeedDate(text, zone);
-    if (!d.utc.isValid())
-        return {};
-    FeedValue v = FeedValue::list();
-    const QDate date = d.utc.date();
-    const QTime time = d.utc.time();
-    for (int n : {date.year(), date.month(), date.day(), time.hour(), time.minute(), time.second(),
-                  date.dayOfWeek() - 1, date.dayOfYear(), 0})
-        v.append(FeedValue(n));
-    return v;
-}
 
 FeedValue person(const QJsonObject &o)
 {
@@ -134,8 +119,8 @@ ParsedFeed parseJsonFeed(const QByteArray &utf8, const FeedSource &source, Parse
         }
         FeedValue content = FeedValue::list();
         if (item.contains(QLatin1String("content_html"))) {
-            const QString html = sanitizeHtml(resolveRelativeUrls(
-                item.value(QLatin1String("content_html")).toString(), QUrl(base)));
+            const QString html =
+                sanitizeHtml(item.value(QLatin1String("content_html")).toString(), QUrl(base));
             content.append(detail(QStringLiteral("text/html"), html, base));
         }
         if (item.contains(QLatin1String("content_text")))
@@ -155,7 +140,7 @@ ParsedFeed parseJsonFeed(const QByteArray &utf8, const FeedSource &source, Parse
             const QString name = qstrcmp(key, "date_published") == 0 ? QStringLiteral("published")
                                                                      : QStringLiteral("updated");
             entry.set(name, raw);
-            entry.set(name + QStringLiteral("_parsed"), parsedDate(raw, source.zonelessZone));
+            entry.set(name + QStringLiteral("_parsed"), parsedFeedDate(raw, source.zonelessZone));
         }
         authors(item, entry);
         const QJsonArray tags = item.value(QLatin1String("tags")).toArray();
