@@ -1,6 +1,7 @@
 #include "cli/CliCommands.h"
 
 #include "cli/CliContext.h"
+#include "cli/SyncCommand.h"
 #include "feeds/FeedDiscovery.h"
 #include "feeds/FeedParser.h"
 #include "feeds/Opml.h"
@@ -8,7 +9,6 @@
 #include "store/ArticleStore.h"
 #include "store/FeedStore.h"
 #include "store/StatusStore.h"
-#include "sync/SyncEngine.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -25,20 +25,6 @@ namespace bs
 
 namespace
 {
-
-// Parses a command's own options; prints a usage error and returns false when they are wrong.
-bool parseOptions(CliContext &ctx, QCommandLineParser &parser, const char *verb,
-                  const QStringList &arguments)
-{
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    QStringList argv{QStringLiteral("broadsheet-cli %1").arg(QLatin1String(verb))};
-    argv += arguments;
-    if (!parser.parse(argv)) {
-        ctx.usage(QStringLiteral("%1: %2").arg(QLatin1String(verb), parser.errorText()));
-        return false;
-    }
-    return true;
-}
 
 bool parseIds(CliContext &ctx, const QStringList &words, QList<qint64> *ids)
 {
@@ -84,7 +70,7 @@ int addFeed(CliContext &ctx, const QStringList &arguments)
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("title"), QStringLiteral("Title until the first sync."),
                       QStringLiteral("TITLE")});
-    if (!parseOptions(ctx, parser, "add-feed", arguments))
+    if (!ctx.parseOptions(parser, "add-feed", arguments))
         return 2;
     if (parser.positionalArguments().size() != 1)
         return ctx.usage(QStringLiteral("add-feed takes one feed URL."));
@@ -119,9 +105,12 @@ int addFeed(CliContext &ctx, const QStringList &arguments)
 int listFeeds(CliContext &ctx, const QStringList &arguments)
 {
     QCommandLineParser parser;
+    parser.addOption({QStringLiteral("errors"),
+                      QStringLiteral("Only failing feeds, with error count, time and message.")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print a JSON array.")});
-    if (!parseOptions(ctx, parser, "list-feeds", arguments))
+    if (!ctx.parseOptions(parser, "feeds", arguments))
         return 2;
+    const bool errorsOnly = parser.isSet(QStringLiteral("errors"));
     Database *db = ctx.reader();
     if (!db)
         return 1;
@@ -131,8 +120,13 @@ int listFeeds(CliContext &ctx, const QStringList &arguments)
     QHash<qint64, QString> folderNames;
     for (const Folder &f : store.folders())
         folderNames.insert(f.id, f.name);
-    const QList<Feed> feeds = store.feeds();
+    QList<Feed> feeds = store.feeds();
+    if (errorsOnly)
+        feeds.removeIf([](const Feed &f) { return f.errorCount == 0 && f.lastError.isEmpty(); });
     if (parser.isSet(QStringLiteral("json"))) {
+        const auto date = [](const QDateTime &when) {
+            return when.isValid() ? QJsonValue(isoUtc(when)) : QJsonValue(QJsonValue::Null);
+        };
         QJsonArray array;
         for (const Feed &f : feeds)
             array.append(QJsonObject{{QStringLiteral("id"), f.id},
@@ -140,13 +134,24 @@ int listFeeds(CliContext &ctx, const QStringList &arguments)
                                      {QStringLiteral("title"), f.title},
                                      {QStringLiteral("folder"), folderNames.value(f.folderId)},
                                      {QStringLiteral("unread"), unread.value(f.id)},
-                                     {QStringLiteral("last_error"), f.lastError}});
+                                     {QStringLiteral("disabled"), f.disabled},
+                                     {QStringLiteral("error_count"), f.errorCount},
+                                     {QStringLiteral("last_error"), f.lastError},
+                                     {QStringLiteral("last_error_at"), date(f.lastErrorAt)},
+                                     {QStringLiteral("last_fetch"), date(f.lastFetch)},
+                                     {QStringLiteral("next_fetch"), date(f.nextFetch)}});
         printJson(ctx, array);
         return 0;
     }
     for (const Feed &f : feeds) {
-        ctx.out() << f.id << '\t' << unread.value(f.id) << " unread\t"
-                  << (f.title.isEmpty() ? f.url.toString() : f.title);
+        const QString title = f.title.isEmpty() ? f.url.toString() : f.title;
+        if (errorsOnly) {
+            ctx.out() << f.id << '\t' << f.errorCount << " error(s)\t" << isoUtc(f.lastErrorAt)
+                      << '\t' << title << '\t' << f.lastError
+                      << (f.disabled ? QStringLiteral(" (disabled)") : QString()) << Qt::endl;
+            continue;
+        }
+        ctx.out() << f.id << '\t' << unread.value(f.id) << " unread\t" << title;
         if (f.folderId)
             ctx.out() << "\t[" << folderNames.value(f.folderId) << ']';
         ctx.out() << Qt::endl;
@@ -164,14 +169,14 @@ int listArticles(CliContext &ctx, const QStringList &arguments)
     parser.addOption({QStringLiteral("limit"), QStringLiteral("At most N articles (default 100)."),
                       QStringLiteral("N"), QStringLiteral("100")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print a JSON array.")});
-    if (!parseOptions(ctx, parser, "list-articles", arguments))
+    if (!ctx.parseOptions(parser, "list-articles", arguments))
         return 2;
     ArticleQuery query;
     bool ok = true;
     if (parser.isSet(QStringLiteral("feed"))) {
         query.feedId = parser.value(QStringLiteral("feed")).toLongLong(&ok);
         if (!ok || query.feedId <= 0)
-            return ctx.usage(QStringLiteral("--feed takes a feed id (see list-feeds)."));
+            return ctx.usage(QStringLiteral("--feed takes a feed id (see feeds)."));
     }
     query.limit = parser.value(QStringLiteral("limit")).toInt(&ok);
     if (!ok || query.limit <= 0)
@@ -182,7 +187,7 @@ int listArticles(CliContext &ctx, const QStringList &arguments)
     if (!db)
         return 1;
     if (query.feedId && !FeedStore(*db).feed(query.feedId))
-        return ctx.fail(QStringLiteral("There is no feed %1 (see list-feeds).").arg(query.feedId));
+        return ctx.fail(QStringLiteral("There is no feed %1 (see feeds).").arg(query.feedId));
     const QList<ArticlePageRow> rows = ArticleStore(*db).list(query);
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray array;
@@ -217,7 +222,7 @@ int setArticleFlag(CliContext &ctx, const QStringList &arguments, const char *ve
 {
     QCommandLineParser parser;
     parser.addOption({inverseOption, inverseHelp});
-    if (!parseOptions(ctx, parser, verb, arguments))
+    if (!ctx.parseOptions(parser, verb, arguments))
         return 2;
     QList<qint64> ids;
     if (!parseIds(ctx, parser.positionalArguments(), &ids))
@@ -258,7 +263,7 @@ int parseFeedFile(CliContext &ctx, const QStringList &arguments)
                       QStringLiteral("Time zone for dates written without one (default UTC)."),
                       QStringLiteral("IANA-ID")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the whole result as JSON.")});
-    if (!parseOptions(ctx, parser, "parse-feed", arguments))
+    if (!ctx.parseOptions(parser, "parse-feed", arguments))
         return 2;
     if (parser.positionalArguments().size() != 1)
         return ctx.usage(QStringLiteral("parse-feed takes one file."));
@@ -297,7 +302,7 @@ int parseFeedFile(CliContext &ctx, const QStringList &arguments)
 int importOpml(CliContext &ctx, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    if (!parseOptions(ctx, parser, "import-opml", arguments))
+    if (!ctx.parseOptions(parser, "import-opml", arguments))
         return 2;
     if (parser.positionalArguments().size() != 1)
         return ctx.usage(QStringLiteral("import-opml takes one OPML file."));
@@ -327,7 +332,7 @@ int importOpml(CliContext &ctx, const QStringList &arguments)
 int exportOpml(CliContext &ctx, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    if (!parseOptions(ctx, parser, "export-opml", arguments))
+    if (!ctx.parseOptions(parser, "export-opml", arguments))
         return 2;
     if (parser.positionalArguments().size() > 1)
         return ctx.usage(QStringLiteral("export-opml takes at most one file name."));
@@ -355,7 +360,7 @@ int discover(CliContext &ctx, const QStringList &arguments)
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print a JSON array.")});
     parser.addOption({QStringLiteral("timeout"), QStringLiteral("Give up after SECONDS (20)."),
                       QStringLiteral("SECONDS"), QStringLiteral("20")});
-    if (!parseOptions(ctx, parser, "discover", arguments))
+    if (!ctx.parseOptions(parser, "discover", arguments))
         return 2;
     if (parser.positionalArguments().size() != 1)
         return ctx.usage(QStringLiteral("discover takes one site address."));
@@ -392,74 +397,13 @@ int discover(CliContext &ctx, const QStringList &arguments)
     return 0;
 }
 
-int sync(CliContext &ctx, const QStringList &arguments)
-{
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("feed"), QStringLiteral("Only this feed (repeatable)."),
-                      QStringLiteral("ID")});
-    if (!parseOptions(ctx, parser, "sync", arguments))
-        return 2;
-    QList<qint64> ids;
-    for (const QString &v : parser.values(QStringLiteral("feed"))) {
-        bool ok = false;
-        const qint64 id = v.toLongLong(&ok);
-        if (!ok || id <= 0)
-            return ctx.usage(QStringLiteral("--feed takes a feed id (see list-feeds)."));
-        ids.append(id);
-    }
-    QString error;
-    if (!ctx.profile().ensureExists(&error))
-        return ctx.fail(error);
-    QHash<qint64, QString> names;
-    {
-        Database *db = ctx.reader();
-        if (!db)
-            return 1;
-        for (const Feed &f : FeedStore(*db).feeds())
-            names.insert(f.id, f.title.isEmpty() ? f.url.toString() : f.title);
-        for (qint64 id : ids)
-            if (!names.contains(id))
-                return ctx.fail(QStringLiteral("There is no feed %1 (see list-feeds).").arg(id));
-    }
-    ctx.closeDatabases(); // the sync engine takes the writer
-    SyncEngine engine(ctx.profile().databasePath());
-    QEventLoop loop;
-    int failures = 0;
-    QObject::connect(&engine, &SyncEngine::failed, &loop, [&](const QString &message) {
-        ctx.fail(message);
-        ++failures;
-        loop.quit();
-    });
-    QObject::connect(&engine, &SyncEngine::feedSynced, &loop,
-                     [&](qint64 feedId, const QList<qint64> &added, const QList<qint64> &updated,
-                         const QString &err) {
-                         ctx.out() << names.value(feedId) << ": ";
-                         if (err.isEmpty())
-                             ctx.out() << added.size() << " new, " << updated.size() << " updated";
-                         else
-                             ctx.out() << "error: " << err;
-                         ctx.out() << Qt::endl;
-                     });
-    SyncEngine::Progress last;
-    QObject::connect(&engine, &SyncEngine::finished, &loop, [&](const SyncEngine::Progress &p) {
-        last = p;
-        loop.quit();
-    });
-    if (!engine.open())
-        return 1;
-    QMetaObject::invokeMethod(
-        &engine, [&] { engine.syncFeeds(ids); }, Qt::QueuedConnection);
-    loop.exec();
-    if (failures)
-        return 1;
-    ctx.out() << last.feedsDone << " feed(s) synced, " << last.errors << " with errors, "
-              << last.bytes << " bytes." << Qt::endl;
-    return last.errors ? 1 : 0;
-}
-
 constexpr CliCommand kCommands[] = {
     {"add-feed", "URL [--folder NAME] [--title TITLE]", "Subscribe to a feed.", addFeed},
-    {"list-feeds", "[--json]", "List subscribed feeds with unread counts.", listFeeds},
+    {"feeds", "[--errors] [--json]",
+     "List subscribed feeds with unread counts; --errors: only failing feeds, with error count, "
+     "time and message.",
+     listFeeds},
+    {"list-feeds", "[--errors] [--json]", "The same as feeds.", listFeeds},
     {"list-articles", "[--feed ID] [--unread] [--starred] [--limit N] [--json]",
      "List articles, newest first.", listArticles},
     {"mark-read", "ID... [--unread]", "Mark articles read (or unread).", markRead},
@@ -477,7 +421,14 @@ constexpr CliCommand kCommands[] = {
     {"import-opml", "FILE", "Import folders and feeds from an OPML file.", importOpml},
     {"export-opml", "[FILE]", "Export folders and feeds as OPML 2.0 (stdout without FILE).",
      exportOpml},
-    {"sync", "[--feed ID]...", "Fetch feeds now and store what is new.", sync},
+    {"sync", "[--feed ID]... [--folder NAME]... [--due] [--progress]",
+     "Fetch feeds now (all, these, or a folder with its subfolders; --due: only those whose "
+     "time has come) and store what is new. Ctrl-C cancels: merged feeds stay.",
+     syncCommand},
+    {"purge", "[--dry-run]",
+     "Delete read, unstarred, unlabelled articles older than their feed's retention (default "
+     "90 days) and give the space back.",
+     purgeCommand},
     {"discover", "URL [--json] [--timeout SECONDS]", "Find the feeds a web site offers.", discover},
 };
 

@@ -1,5 +1,6 @@
 #include "cli/CliContext.h"
 
+#include <QCommandLineParser>
 #include <QFileInfo>
 
 #include <cstdio>
@@ -63,6 +64,19 @@ int CliContext::usage(const QString &message)
     m_err << "broadsheet-cli: " << message << Qt::endl
           << "Run 'broadsheet-cli --help' for the list of commands." << Qt::endl;
     return 2;
+}
+
+bool CliContext::parseOptions(QCommandLineParser &parser, const char *verb,
+                              const QStringList &arguments)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    QStringList argv{QStringLiteral("broadsheet-cli %1").arg(QLatin1String(verb))};
+    argv += arguments;
+    if (!parser.parse(argv)) {
+        usage(QStringLiteral("%1: %2").arg(QLatin1String(verb), parser.errorText()));
+        return false;
+    }
+    return true;
 }
 
 } // namespace bs

@@ -5,6 +5,8 @@
 
 #include <QTextStream>
 
+class QCommandLineParser;
+
 #include <memory>
 
 namespace bs
@@ -30,6 +32,9 @@ public:
     QTextStream &err() { return m_err; }
     int fail(const QString &message);  // prints "broadsheet-cli: message", returns 1
     int usage(const QString &message); // prints the message and a help hint, returns 2
+    // Parses a command's own options; prints a usage error and returns false when they are
+    // wrong.
+    bool parseOptions(QCommandLineParser &parser, const char *verb, const QStringList &arguments);
 
 private:
     Profile m_profile;

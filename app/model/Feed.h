@@ -35,10 +35,14 @@ struct Feed {
     QString lastError;
     QDateTime lastErrorAt;
     FullTextMode fullText = FullTextMode::Automatic;
-    int retentionDays = 0; // 0: the application default
+    int retentionDays = 0; // 0: the application default; negative: keep forever
     bool disabled = false;
     QDateTime createdAt;
     QByteArray contentHash; // SHA-1 of the last body fetched
+    // What the feed says about its own schedule (seconds; 0: nothing): RSS <ttl> (never fetch
+    // more often) and sy:updatePeriod / sy:updateFrequency (how often it publishes).
+    int ttlSecs = 0;
+    int updatePeriodSecs = 0;
 };
 
 } // namespace bs

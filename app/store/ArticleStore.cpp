@@ -235,6 +235,39 @@ bool ArticleStore::purgeContent(qint64 articleId)
     return q.exec() && tx.commit();
 }
 
+bool ArticleStore::removeInTransaction(qint64 articleId)
+{
+    if (!m_db.requireWriter())
+        return false;
+    if (!m_st)
+        m_st = std::make_unique<Statements>(m_db);
+    if (!removeFromIndex(articleId))
+        return false;
+    SqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM articles WHERE id = ?"));
+    q.bind(articleId);
+    return q.exec();
+}
+
+QList<QDateTime> ArticleStore::recentPublished(qint64 feedId, int limit)
+{
+    QList<QDateTime> times;
+    SqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT published FROM articles WHERE feed_id = ? AND published IS "
+                             "NOT NULL ORDER BY sort_time DESC, id DESC LIMIT ?"));
+    q.bind(feedId).bind(qint64(limit));
+    if (q.exec())
+        while (q.next())
+            times.append(q.dateValue(0));
+    return times;
+}
+
+QString ArticleStore::identity(const Article &article)
+{
+    return effectiveGuid(article, article.contentHash.isEmpty() ? contentHash(article)
+                                                                : article.contentHash);
+}
+
 std::optional<Article> ArticleStore::article(qint64 articleId)
 {
     SqlQuery q(m_db);

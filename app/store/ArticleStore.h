@@ -52,12 +52,19 @@ public:
 
     // Drops the article's content and its search entry; identity and status stay.
     bool purgeContent(qint64 articleId);
+    // Deletes the article entirely (search entry, content, status, enclosures, labels) inside
+    // a transaction the caller holds. Retention uses it.
+    bool removeInTransaction(qint64 articleId);
 
     std::optional<Article> article(qint64 articleId);
+    // Publication times of the feed's newest articles (for its posting rate), newest first.
+    QList<QDateTime> recentPublished(qint64 feedId, int limit);
     QList<ArticlePageRow> list(const ArticleQuery &query);
     qint64 count(const ArticleQuery &query);
 
     static QByteArray contentHash(const Article &article);
+    // The guid an article is stored under: its guid, else its link, else its content hash.
+    static QString identity(const Article &article);
 
 private:
     struct Statements;

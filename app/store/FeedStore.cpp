@@ -12,7 +12,8 @@ namespace
 const char kFeedColumns[] =
     "id, ifnull(folder_id, 0), url, title, site_url, description, icon_url, etag, last_modified, "
     "last_fetch, next_fetch, fetch_interval, error_count, last_error, last_error_at, "
-    "full_text_mode, retention_days, disabled, created_at, content_hash";
+    "full_text_mode, retention_days, disabled, created_at, content_hash, ttl_secs, "
+    "update_period_secs";
 
 Feed readFeed(const SqlQuery &q)
 {
@@ -37,6 +38,8 @@ Feed readFeed(const SqlQuery &q)
     f.disabled = q.value(17).toBool();
     f.createdAt = q.dateValue(18);
     f.contentHash = q.value(19).toByteArray();
+    f.ttlSecs = q.value(20).toInt();
+    f.updatePeriodSecs = q.value(21).toInt();
     return f;
 }
 
@@ -136,7 +139,8 @@ bool FeedStore::updateFeed(const Feed &feed)
         "UPDATE feeds SET folder_id = ?, url = ?, title = ?, site_url = ?, description = ?, "
         "icon_url = ?, etag = ?, last_modified = ?, last_fetch = ?, next_fetch = ?, "
         "fetch_interval = ?, error_count = ?, last_error = ?, last_error_at = ?, "
-        "full_text_mode = ?, retention_days = ?, disabled = ?, content_hash = ? WHERE id = ?"));
+        "full_text_mode = ?, retention_days = ?, disabled = ?, content_hash = ?, ttl_secs = ?, "
+        "update_period_secs = ? WHERE id = ?"));
     q.bind(nullableId(feed.folderId))
         .bind(feed.url.toString())
         .bind(feed.title)
@@ -155,6 +159,8 @@ bool FeedStore::updateFeed(const Feed &feed)
         .bind(qint64(feed.retentionDays))
         .bind(qint64(feed.disabled))
         .bind(feed.contentHash.isEmpty() ? QVariant() : QVariant(feed.contentHash))
+        .bind(qint64(feed.ttlSecs))
+        .bind(qint64(feed.updatePeriodSecs))
         .bind(feed.id);
     return q.exec() && q.rowsAffected() == 1;
 }
@@ -200,6 +206,21 @@ QList<Feed> FeedStore::feeds()
     while (q.next())
         result.append(readFeed(q));
     return result;
+}
+
+QList<qint64> FeedStore::feedIdsInFolder(qint64 folderId)
+{
+    QList<qint64> ids;
+    SqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT f.id FROM folders f JOIN tree ON "
+        "f.parent_id = tree.id) SELECT id FROM feeds WHERE folder_id IN tree ORDER BY position, "
+        "id"));
+    q.bind(folderId);
+    if (q.exec())
+        while (q.next())
+            ids.append(q.value(0).toLongLong());
+    return ids;
 }
 
 } // namespace bs

@@ -29,6 +29,8 @@ public:
     std::optional<Feed> feed(qint64 feedId);
     std::optional<Feed> feedByUrl(const QUrl &url);
     QList<Feed> feeds();
+    // The feeds in this folder and in every folder below it.
+    QList<qint64> feedIdsInFolder(qint64 folderId);
 
 private:
     Database &m_db;

@@ -145,6 +145,29 @@ CREATE INDEX article_media_media ON article_media(media_id);
     {4, "the hash of each feed's last body, so an unchanged 200 skips parsing", R"sql(
 ALTER TABLE feeds ADD COLUMN content_hash BLOB;
 )sql"},
+    {5, "scheduling hints, settings, and tombstones of articles retention removed", R"sql(
+-- What the feed itself says about how often to fetch it (seconds; 0: it says nothing):
+-- RSS <ttl> is a floor, sy:updatePeriod/sy:updateFrequency the publishing period.
+ALTER TABLE feeds ADD COLUMN ttl_secs INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feeds ADD COLUMN update_period_secs INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX feeds_next_fetch ON feeds(next_fetch);
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- An article retention deleted, remembered while its feed still carries it, so it does not
+-- come back as new. seen_at moves on each fetch that still carries the entry.
+CREATE TABLE article_tombstones (
+    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    guid TEXT NOT NULL,
+    deleted_at INTEGER NOT NULL,
+    seen_at INTEGER NOT NULL,
+    PRIMARY KEY (feed_id, guid)
+) WITHOUT ROWID;
+CREATE INDEX article_tombstones_seen ON article_tombstones(seen_at);
+)sql"},
 };
 
 bool execScript(sqlite3 *handle, const char *sql, QString *error)

@@ -1,24 +1,55 @@
 #include "sync/FeedMerger.h"
 
+#include "store/ArticleIdentityStore.h"
 #include "store/ArticleStore.h"
 #include "store/Database.h"
 #include "store/FeedStore.h"
+#include "store/StatusStore.h"
+
+#include <QHash>
+#include <QSet>
 
 namespace bs
 {
 
-namespace
+bool FeedMerger::prepareArticles(qint64 feedId, QList<Article> &articles, const QDateTime &now,
+                                 MergeResult &result)
 {
-
-// A failing feed waits longer each time: 15 min, 30, 1 h, ... up to a day.
-QDateTime backoff(const QDateTime &now, int errors, const QDateTime &retryAfter)
-{
-    const qint64 secs = std::min<qint64>(qint64(15 * 60) << std::min(errors - 1, 7), 24 * 3600);
-    const QDateTime next = now.addSecs(secs);
-    return retryAfter.isValid() && retryAfter > next ? retryAfter : next;
+    ArticleIdentityStore identities(m_db);
+    QSet<QString> guids;
+    QHash<QString, int> links;
+    for (const Article &a : articles) {
+        guids.insert(ArticleStore::identity(a));
+        if (!a.url.isEmpty())
+            ++links[a.url.toString()];
+    }
+    const bool tombstones = identities.hasTombstones(feedId);
+    const QDateTime since = now.addDays(-kRelinkWindowDays);
+    QList<Article> kept;
+    kept.reserve(articles.size());
+    for (Article &a : articles) {
+        const QString guid = ArticleStore::identity(a);
+        if (tombstones && identities.isTombstone(feedId, guid, now)) {
+            ++result.skipped;
+            continue;
+        }
+        if (!a.guid.isEmpty() && !a.url.isEmpty()) {
+            const QString link = a.url.toString();
+            if (links.value(link) == 1) {
+                const auto match = identities.soleArticleWithUrl(feedId, link, since);
+                if (match && match->guid != guid && !guids.contains(match->guid) &&
+                    !identities.hasGuid(feedId, guid)) {
+                    if (!identities.setGuid(match->id, guid))
+                        return false;
+                    result.updated.append(match->id);
+                }
+            }
+        }
+        kept.append(std::move(a));
+    }
+    articles = std::move(kept);
+    return true;
 }
-
-} // namespace
 
 MergeResult FeedMerger::merge(qint64 feedId, const FetchResult &fetch, const ParsedFeed *parsed,
                               const QDateTime &now)
@@ -36,7 +67,6 @@ MergeResult FeedMerger::merge(qint64 feedId, const FetchResult &fetch, const Par
         return result;
     }
     feed->lastFetch = now;
-    const int interval = feed->fetchIntervalSecs > 0 ? feed->fetchIntervalSecs : 3600;
 
     QString error;
     if (fetch.outcome == FetchResult::Failed) {
@@ -56,7 +86,8 @@ MergeResult FeedMerger::merge(qint64 feedId, const FetchResult &fetch, const Par
         ++feed->errorCount;
         feed->lastError = error;
         feed->lastErrorAt = now;
-        feed->nextFetch = backoff(now, feed->errorCount, fetch.retryAfter);
+        feed->nextFetch =
+            Scheduler::nextAfterFailure(now, feed->errorCount, fetch.retryAfter, m_policy);
         if (!feeds.updateFeed(*feed) || !tx.commit()) {
             result.error = m_db.lastError();
             return result;
@@ -77,8 +108,8 @@ MergeResult FeedMerger::merge(qint64 feedId, const FetchResult &fetch, const Par
     feed->errorCount = 0;
     feed->lastError.clear();
     feed->lastErrorAt = QDateTime();
-    feed->nextFetch = now.addSecs(interval);
 
+    ArticleStore articles(m_db);
     if (fetch.outcome == FetchResult::Fetched && parsed) {
         feed->contentHash = cut ? QByteArray() : fetch.contentHash;
         const Feed info = parsed->feedInfo();
@@ -90,22 +121,35 @@ MergeResult FeedMerger::merge(qint64 feedId, const FetchResult &fetch, const Par
             feed->description = info.description;
         if (!info.iconUrl.isEmpty())
             feed->iconUrl = info.iconUrl;
+        const ScheduleHints hints = Scheduler::hints(parsed->feed);
+        feed->ttlSecs = hints.ttlSecs;
+        feed->updatePeriodSecs = hints.updatePeriodSecs;
+        QList<Article> entries = parsed->articles(feedId, now);
         QList<ArticleStore::SaveResult> saved;
-        if (!ArticleStore(m_db).saveInTransaction(parsed->articles(feedId, now), &saved)) {
+        if (!prepareArticles(feedId, entries, now, result) ||
+            !articles.saveInTransaction(entries, &saved)) {
             result.error = m_db.lastError();
+            result.updated.clear();
             return result; // rolled back: the feed is left as it was
         }
         for (const auto &s : saved) {
             if (s.outcome == ArticleStore::SaveOutcome::Inserted)
                 result.added.append(s.id);
-            else if (s.outcome == ArticleStore::SaveOutcome::Updated)
+            else if (s.outcome == ArticleStore::SaveOutcome::Updated &&
+                     !result.updated.contains(s.id))
                 result.updated.append(s.id);
         }
     }
+    const qint64 gap =
+        Scheduler::observedGapSecs(articles.recentPublished(feedId, m_policy.sampleSize), now);
+    feed->nextFetch =
+        Scheduler::nextAfterSuccess(now, Scheduler::intervalSecs(*feed, gap, m_policy));
+    result.unread = StatusStore(m_db).unreadCount(feedId);
     if (!feeds.updateFeed(*feed) || !tx.commit()) {
         result.error = m_db.lastError();
         result.added.clear();
         result.updated.clear();
+        result.unread = -1;
         return result;
     }
     result.ok = true;

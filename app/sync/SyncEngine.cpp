@@ -4,12 +4,24 @@
 #include "net/Fetcher.h"
 #include "store/Database.h"
 #include "store/FeedStore.h"
+#include "store/SettingsStore.h"
 #include "sync/FeedMerger.h"
 
 #include <QNetworkAccessManager>
+#include <QTimer>
 
 namespace bs
 {
+
+namespace
+{
+
+QString titleOf(const Feed &feed)
+{
+    return feed.title.isEmpty() ? feed.url.toString() : feed.title;
+}
+
+} // namespace
 
 SyncEngine::SyncEngine(QString databasePath, FetchPolicy policy, QObject *parent)
     : QObject(parent), m_path(std::move(databasePath)), m_policy(std::move(policy))
@@ -41,11 +53,56 @@ void SyncEngine::syncFeeds(const QList<qint64> &feedIds)
 {
     if (!m_db && !open())
         return;
-    FeedStore feeds(*m_db);
+    QList<Feed> chosen;
+    for (const Feed &feed : FeedStore(*m_db).feeds())
+        if (feedIds.isEmpty() || feedIds.contains(feed.id))
+            chosen.append(feed);
+    enqueue(chosen);
+}
+
+void SyncEngine::syncFolder(qint64 folderId)
+{
+    if (!m_db && !open())
+        return;
+    FeedStore store(*m_db);
+    const QList<qint64> inFolder = store.feedIdsInFolder(folderId);
+    const QSet<qint64> ids(inFolder.cbegin(), inFolder.cend());
+    QList<Feed> chosen;
+    for (const Feed &feed : store.feeds())
+        if (ids.contains(feed.id))
+            chosen.append(feed);
+    enqueue(chosen);
+}
+
+void SyncEngine::syncDue()
+{
+    if (!m_db && !open())
+        return;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<Feed> chosen;
+    for (const Feed &feed : FeedStore(*m_db).feeds())
+        if (Scheduler::isDue(feed, now))
+            chosen.append(feed);
+    enqueue(chosen);
+}
+
+void SyncEngine::readSettings()
+{
+    SettingsStore settings(*m_db);
+    const qint64 minutes = settings.number(QLatin1String(SettingsStore::kSyncIntervalMinutes), 60);
+    if (minutes > 0)
+        m_schedulePolicy.defaultIntervalSecs = int(std::min<qint64>(minutes, 7 * 24 * 60) * 60);
+    m_retentionPolicy.defaultDays =
+        int(settings.number(QLatin1String(SettingsStore::kRetentionDays), 90));
+}
+
+void SyncEngine::enqueue(const QList<Feed> &feeds)
+{
+    if (m_pending.isEmpty() && !m_retention)
+        readSettings();
     int queued = 0;
-    for (const Feed &feed : feeds.feeds()) {
-        if (feed.disabled || (!feedIds.isEmpty() && !feedIds.contains(feed.id)) ||
-            m_pending.contains(feed.id))
+    for (const Feed &feed : feeds) {
+        if (feed.disabled || m_pending.contains(feed.id))
             continue;
         FetchRequest request;
         request.url = feed.url;
@@ -53,6 +110,7 @@ void SyncEngine::syncFeeds(const QList<qint64> &feedIds)
         request.previousContentHash = feed.contentHash;
         request.feedId = int(feed.id);
         m_pending.insert(feed.id);
+        m_titles.insert(feed.id, titleOf(feed));
         m_fetcher->enqueue(request);
         ++queued;
     }
@@ -65,7 +123,11 @@ void SyncEngine::cancel()
 {
     if (m_fetcher)
         m_fetcher->cancelAll();
+    if (!m_pending.isEmpty() || m_retention)
+        m_progress.cancelled = true;
     m_pending.clear();
+    m_retention.reset();
+    m_passMerged = false;
     finishIfDone();
 }
 
@@ -85,12 +147,20 @@ void SyncEngine::handle(const FetchResult &fetch)
         parsed = std::make_unique<ParsedFeed>(parseFeed(fetch.body, source));
     }
     const MergeResult merged =
-        FeedMerger(*m_db).merge(feedId, fetch, parsed.get(), QDateTime::currentDateTimeUtc());
+        FeedMerger(*m_db, m_schedulePolicy)
+            .merge(feedId, fetch, parsed.get(), QDateTime::currentDateTimeUtc());
+    m_passMerged = true;
     ++m_progress.feedsDone;
     m_progress.bytes += fetch.bytes;
     m_progress.currentFeed = feedId;
-    if (!merged.ok)
+    m_progress.currentFeedTitle = m_titles.value(feedId);
+    m_progress.articlesAdded += merged.added.size();
+    if (!merged.ok) {
         ++m_progress.errors;
+        m_progress.failures.append(SyncFailure{feedId, m_titles.value(feedId), merged.error});
+    }
+    if (merged.ok && merged.unread >= 0)
+        emit unreadCountChanged(feedId, merged.unread);
     emit feedSynced(feedId, merged.added, merged.updated, merged.error);
     emit progressChanged(m_progress);
     finishIfDone();
@@ -98,11 +168,46 @@ void SyncEngine::handle(const FetchResult &fetch)
 
 void SyncEngine::finishIfDone()
 {
-    if (!m_pending.isEmpty())
+    if (!m_pending.isEmpty() || m_retention)
         return;
+    if (std::exchange(m_passMerged, false) && m_retentionOn && m_db) {
+        const qint64 last =
+            SettingsStore(*m_db).number(QLatin1String(SettingsStore::kRetentionLastRun), 0);
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        if (now - last >= m_retentionEverySecs) {
+            startRetention();
+            return;
+        }
+    }
     const Progress done = m_progress;
     m_progress = Progress{};
+    m_titles.clear();
     emit finished(done);
+}
+
+void SyncEngine::startRetention()
+{
+    m_retention =
+        std::make_unique<Retention>(*m_db, m_retentionPolicy, QDateTime::currentDateTimeUtc());
+    QTimer::singleShot(0, this, &SyncEngine::retentionStep);
+}
+
+void SyncEngine::retentionStep()
+{
+    if (!m_retention)
+        return; // cancelled
+    if (m_retention->step()) {
+        QTimer::singleShot(0, this, &SyncEngine::retentionStep);
+        return;
+    }
+    if (!m_retention->error().isEmpty())
+        emit failed(QStringLiteral("Retention stopped: %1").arg(m_retention->error()));
+    else
+        SettingsStore(*m_db).setValue(QLatin1String(SettingsStore::kRetentionLastRun),
+                                      QString::number(QDateTime::currentSecsSinceEpoch()));
+    m_progress.articlesRemoved = m_retention->report().articlesRemoved;
+    m_retention.reset();
+    finishIfDone();
 }
 
 } // namespace bs

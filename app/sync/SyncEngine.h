@@ -2,8 +2,12 @@
 
 #include "net/FetchPolicy.h"
 #include "net/FetchResult.h"
+#include "sync/Retention.h"
+#include "sync/Scheduler.h"
+#include "sync/SyncProgress.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QTimeZone>
@@ -17,28 +21,37 @@ namespace bs
 
 class Database;
 class Fetcher;
+struct Feed;
 
 // The background sync worker. It owns the profile's single writer connection, its own
 // QNetworkAccessManager and Fetcher, and lives on the thread that calls open() (move it to a
 // QThread and invoke open() there; the GUI then talks to it only through queued calls).
 // Each feed's answer is parsed and merged in one transaction; what changed is reported.
+//
+// A pass (syncDue, syncAll, syncFeeds, syncFolder) queues feeds; when the last one is merged,
+// retention runs (at most every retentionEverySecs, one bounded step per event-loop turn) and
+// finished() reports the pass. The default interval and retention days are read from the
+// profile's settings at the start of each pass.
 class SyncEngine : public QObject
 {
     Q_OBJECT
 public:
-    struct Progress {
-        int feedsDone = 0;
-        int feedsTotal = 0;
-        qint64 bytes = 0;
-        int errors = 0;
-        qint64 currentFeed = 0;
-    };
+    using Progress = SyncProgress;
 
     explicit SyncEngine(QString databasePath, FetchPolicy policy = {}, QObject *parent = nullptr);
     ~SyncEngine() override;
 
     // Dates without a zone in feeds are read in this zone (default: the system's).
     void setZonelessZone(const QTimeZone &zone) { m_zone = zone; }
+    // Retention after a pass: off, or at most once per this many seconds (default 6 h; 0: after
+    // every pass).
+    void setRetentionAfterSync(bool on, int everySecs = 6 * 3600)
+    {
+        m_retentionOn = on;
+        m_retentionEverySecs = everySecs;
+    }
+    void setRetentionPolicy(const RetentionPolicy &policy) { m_retentionPolicy = policy; }
+    void setSchedulePolicy(const SchedulePolicy &policy) { m_schedulePolicy = policy; }
 
 public slots:
     // Opens the writer connection and the network stack on the current thread.
@@ -46,29 +59,45 @@ public slots:
     // Fetches every enabled feed (or just these), whether due or not.
     void syncAll();
     void syncFeeds(const QList<qint64> &feedIds);
+    // Fetches the enabled feeds of this folder and of its subfolders, whether due or not.
+    void syncFolder(qint64 folderId);
+    // Fetches the enabled feeds whose next fetch time is unset or past.
+    void syncDue();
+    // Stops the pass: feeds already merged stay, feeds in flight are left untouched.
     void cancel();
 
 signals:
     void feedSynced(qint64 feedId, const QList<qint64> &added, const QList<qint64> &updated,
                     const QString &error);
+    // After a feed is merged: its unread count now (emitted before feedSynced).
+    void unreadCountChanged(qint64 feedId, qint64 unread);
     void progressChanged(const bs::SyncEngine::Progress &progress);
     void finished(const bs::SyncEngine::Progress &progress);
     void failed(const QString &error);
 
 private:
+    void enqueue(const QList<Feed> &feeds);
+    void readSettings();
     void handle(const FetchResult &result);
     void finishIfDone();
+    void startRetention();
+    void retentionStep();
 
     QString m_path;
     FetchPolicy m_policy;
+    SchedulePolicy m_schedulePolicy;
+    RetentionPolicy m_retentionPolicy;
+    bool m_retentionOn = true;
+    int m_retentionEverySecs = 6 * 3600;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     std::unique_ptr<Database> m_db;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<Fetcher> m_fetcher;
+    std::unique_ptr<Retention> m_retention;
     QSet<qint64> m_pending;
+    QHash<qint64, QString> m_titles;
+    bool m_passMerged = false; // a feed of this pass was merged: retention may follow
     Progress m_progress;
 };
 
 } // namespace bs
-
-Q_DECLARE_METATYPE(bs::SyncEngine::Progress)

@@ -74,9 +74,9 @@ private slots:
         QCOMPARE(scalar(*db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
         QCOMPARE(scalar(*db, QStringLiteral("PRAGMA auto_vacuum")).toInt(), 2); // incremental
         QVERIFY(scalar(*db, QStringLiteral("PRAGMA busy_timeout")).toInt() >= 5000);
-        for (const char *table :
-             {"folders", "feeds", "articles", "article_content", "article_status", "labels",
-              "article_labels", "enclosures", "media_cache", "article_fts"}) {
+        for (const char *table : {"folders", "feeds", "articles", "article_content",
+                                  "article_status", "labels", "article_labels", "enclosures",
+                                  "media_cache", "article_fts", "settings", "article_tombstones"}) {
             SqlQuery q(*db);
             q.prepare(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = ?"));
             q.bind(QString::fromLatin1(table));
@@ -150,6 +150,45 @@ private slots:
                          .toLongLong(),
                      1);
         }
+    }
+
+    void v5AddsSchedulingSettingsAndTombstones()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v4.sqlite"));
+        QString error;
+        {
+            auto old = Database::openWriterAtVersion(path, 4, &error);
+            QVERIFY2(old, qPrintable(error));
+            seedAtVersion(*old, 4);
+            SqlQuery q(*old);
+            QVERIFY(q.exec(QStringLiteral("UPDATE feeds SET fetch_interval = 1800, next_fetch = "
+                                          "1700003600 WHERE id = 1")));
+        }
+        auto db = Database::openWriter(path, &error);
+        QVERIFY2(db, qPrintable(error));
+        QCOMPARE(db->schemaVersion(), 5);
+        // The feed keeps its schedule; the new hints start at "nothing said".
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT fetch_interval || '/' || next_fetch || '/' "
+                                            "|| ttl_secs || '/' || update_period_secs FROM "
+                                            "feeds WHERE id = 1"))
+                     .toString(),
+                 QStringLiteral("1800/1700003600/0/0"));
+        SqlQuery q(*db);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO settings(key, value) VALUES "
+                                      "('sync.interval_minutes', '30')")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO article_tombstones(feed_id, guid, deleted_at, "
+                                      "seen_at) VALUES (1, 'g0', 1700000000, 1700000000)")));
+        // A duplicate tombstone is refused; deleting the feed takes its tombstones along.
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO article_tombstones(feed_id, guid, "
+                                       "deleted_at, seen_at) VALUES (1, 'g0', 1, 1)")));
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM feeds WHERE id = 1")));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM article_tombstones")).toInt(), 0);
+        // The due-feeds lookup has its index.
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = "
+                                            "'feeds_next_fetch'"))
+                     .toInt(),
+                 1);
     }
 
     void refusesNewerSchema()
