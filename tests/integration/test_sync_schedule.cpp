@@ -20,6 +20,9 @@
 #include <QtTest>
 
 #include <csignal>
+#include <cstdlib>
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace bs;
 using namespace bs::test;
@@ -382,6 +385,49 @@ private slots:
         QCOMPARE(cli({QStringLiteral("sync"), QStringLiteral("--progress")}, &out), 1);
         QCOMPARE(out.count("/3] "), 3);
         QVERIFY(!out.contains('\r'));
+    }
+
+    void progressBarOnATerminal()
+    {
+        m_server->route("/t1.xml", feedResponse(rss(items(2, QStringLiteral("t1"), {}, 0))));
+        m_server->route("/t2.xml", HttpResponse::error(404));
+        addFeed(QStringLiteral("/t1.xml"));
+        addFeed(QStringLiteral("/t2.xml"));
+        // The CLI's stdout is a pseudo-terminal, so isatty(1) holds.
+        const int master = ::posix_openpt(O_RDWR | O_NOCTTY);
+        QVERIFY(master >= 0);
+        QVERIFY(::grantpt(master) == 0 && ::unlockpt(master) == 0);
+        ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
+        auto *process = new QProcess(this);
+        process->setProgram(QStringLiteral(BROADSHEET_CLI));
+        process->setArguments({QStringLiteral("--profile"), m_profile, QStringLiteral("sync"),
+                               QStringLiteral("--progress")});
+        process->setStandardOutputFile(QString::fromLocal8Bit(::ptsname(master)));
+        process->start();
+        QByteArray screen;
+        const auto drain = [&] {
+            char buffer[4096];
+            ssize_t n = 0;
+            while ((n = ::read(master, buffer, sizeof buffer)) > 0)
+                screen.append(buffer, n);
+        };
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                drain();
+                return process->state() == QProcess::NotRunning;
+            },
+            20000));
+        drain();
+        ::close(master);
+        QCOMPARE(process->exitCode(), 1); // one feed failed
+        process->deleteLater();
+        // The bar is redrawn in place, then the summary and the error are printed.
+        QVERIFY2(screen.contains("\r\x1b[2K[#####.....] 1/2 feeds"), screen.constData());
+        QVERIFY2(screen.contains("[##########] 2/2 feeds"), screen.constData());
+        QVERIFY(screen.contains("1 error"));
+        QVERIFY(screen.contains("2 feed(s) synced, 1 with errors"));
+        QVERIFY(screen.contains("t2.xml: error: "));
+        QVERIFY(!screen.contains("/2] ")); // no plain per-feed lines
     }
 
     void changedGuidWithSameLinkUpdatesTheArticle()
