@@ -429,6 +429,10 @@ constexpr CliCommand kCommands[] = {
      "Delete read, unstarred, unlabelled articles older than their feed's retention (default "
      "90 days) and give the space back.",
      purgeCommand},
+    {"config", "[KEY [VALUE]]",
+     "Show or set the sync interval (sync.interval_minutes, default 60) and how long read "
+     "articles are kept (retention.days, default 90).",
+     configCommand},
     {"discover", "URL [--json] [--timeout SECONDS]", "Find the feeds a web site offers.", discover},
 };
 

@@ -258,4 +258,67 @@ int purgeCommand(CliContext &ctx, const QStringList &arguments)
     return 0;
 }
 
+namespace
+{
+
+struct SettingInfo {
+    const char *key;
+    qint64 fallback;
+    qint64 min;
+    qint64 max;
+    const char *meaning;
+};
+
+constexpr SettingInfo kSettings[] = {
+    {SettingsStore::kSyncIntervalMinutes, 60, 10, 7 * 24 * 60,
+     "minutes between fetches of a feed that sets nothing itself (adapted to its posting rate)"},
+    {SettingsStore::kRetentionDays, 90, -1, 100 * 365,
+     "days read articles are kept (feeds may override; 0 or -1: keep forever)"},
+};
+
+} // namespace
+
+int configCommand(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    if (!ctx.parseOptions(parser, "config", arguments))
+        return 2;
+    const QStringList words = parser.positionalArguments();
+    if (words.size() > 2)
+        return ctx.usage(QStringLiteral("config takes at most a key and a value."));
+    const SettingInfo *chosen = nullptr;
+    if (!words.isEmpty()) {
+        for (const SettingInfo &s : kSettings)
+            if (words.first() == QLatin1String(s.key))
+                chosen = &s;
+        if (!chosen)
+            return ctx.usage(QStringLiteral("config: unknown key '%1' (run config alone for the "
+                                            "list).")
+                                 .arg(words.first()));
+    }
+    Database *db = words.size() == 2 ? ctx.writer() : ctx.reader();
+    if (!db)
+        return 1;
+    SettingsStore settings(*db);
+    if (words.size() == 2) {
+        bool ok = false;
+        const qint64 value = words[1].toLongLong(&ok);
+        if (!ok || value < chosen->min || value > chosen->max)
+            return ctx.usage(QStringLiteral("config: %1 takes a number from %2 to %3.")
+                                 .arg(QLatin1String(chosen->key))
+                                 .arg(chosen->min)
+                                 .arg(chosen->max));
+        if (!settings.setValue(QLatin1String(chosen->key), QString::number(value)))
+            return ctx.fail(db->lastError());
+    }
+    for (const SettingInfo &s : kSettings) {
+        if (chosen && chosen != &s)
+            continue;
+        ctx.out() << s.key << " = " << settings.number(QLatin1String(s.key), s.fallback) << "\t# "
+                  << s.meaning << '\n';
+    }
+    ctx.out().flush();
+    return 0;
+}
+
 } // namespace bs

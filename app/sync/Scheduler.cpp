@@ -104,7 +104,10 @@ QDateTime nextAfterFailure(const QDateTime &now, int errorCount, const QDateTime
     const qint64 secs =
         std::min<qint64>(qint64(policy.firstBackoffSecs) << doublings, policy.maxBackoffSecs);
     const QDateTime next = now.addSecs(secs);
-    return retryAfter.isValid() && retryAfter > next ? retryAfter : next;
+    if (!retryAfter.isValid() || retryAfter <= next)
+        return next;
+    // A server cannot park a feed for longer than a week.
+    return std::min(retryAfter, now.addSecs(policy.maxTtlSecs));
 }
 
 bool isDue(const Feed &feed, const QDateTime &now)

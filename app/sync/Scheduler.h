@@ -26,7 +26,7 @@ struct Feed;
 //  4. never shorter than the feed's RSS <ttl> (itself honoured up to maxTtlSecs, 7 days, so a
 //     broken ttl cannot stop a feed for good).
 // A failing feed backs off instead: 15 min doubling per consecutive error up to a day, or
-// later when the server sent Retry-After.
+// later when the server sent Retry-After (honoured up to maxTtlSecs).
 struct SchedulePolicy {
     int defaultIntervalSecs = 3600;
     int minIntervalSecs = 10 * 60;

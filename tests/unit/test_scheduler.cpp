@@ -152,6 +152,8 @@ private slots:
                  kNow.addSecs(7200));
         QCOMPARE(Scheduler::nextAfterFailure(kNow, 1, kNow.addSecs(60), policy),
                  kNow.addSecs(15 * 60));
+        QCOMPARE(Scheduler::nextAfterFailure(kNow, 1, kNow.addDays(400), policy),
+                 kNow.addSecs(policy.maxTtlSecs));
         QCOMPARE(Scheduler::nextAfterSuccess(kNow, 600), kNow.addSecs(600));
     }
 
