@@ -10,6 +10,7 @@
 #include "store/StatusStore.h"
 #include "sync/Retention.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -243,7 +244,12 @@ private slots:
             RetentionPolicy policy;
             policy.vacuumPages = 512;
             Retention retention(*db, policy, kNow);
+            QElapsedTimer timer;
+            timer.start();
             QVERIFY2(retention.run(), qPrintable(retention.error()));
+            qInfo() << "removed" << retention.report().articlesRemoved << "articles in"
+                    << retention.report().batches << "batches and gave back"
+                    << retention.report().pagesFreed << "pages in" << timer.elapsed() << "ms";
             QCOMPARE(retention.report().articlesRemoved, 1500);
             QVERIFY(retention.report().pagesFreed > 0);
             QCOMPARE(scalar(*db, QStringLiteral("PRAGMA freelist_count")), 0);
