@@ -195,12 +195,13 @@ int main(int argc, char **argv)
                 mergeSeconds, "", "", double(merged) / mergeSeconds);
     std::printf("%-34s %10.2f %12s %13s %12.0f\n", "  merge without the FTS index", noIndexSeconds,
                 "", "", double(mergedNoIndex) / noIndexSeconds);
-    std::printf("\nsplit of the first sync's wall time (stages measured alone): parse %.0f%%, "
-                "merge without index %.0f%%, FTS indexing %.0f%%, network and queueing (the "
-                "rest) %.0f%%\n",
-                100 * parseSeconds / first.wall, 100 * noIndexSeconds / first.wall,
+    std::printf("\nsplit of the first sync's %.1f s (stages measured alone): parse %.1f s "
+                "(%.0f%%), merge without index %.1f s (%.0f%%), FTS indexing %.1f s (%.0f%%), "
+                "network, HTTP and queueing: the rest, %.1f s\n",
+                first.wall, parseSeconds, 100 * parseSeconds / first.wall, noIndexSeconds,
+                100 * noIndexSeconds / first.wall, mergeSeconds - noIndexSeconds,
                 100 * (mergeSeconds - noIndexSeconds) / first.wall,
-                100 * (first.wall - parseSeconds - mergeSeconds) / first.wall);
+                first.wall - parseSeconds - mergeSeconds);
     std::printf("\nfirst sync: %d feeds, %lld new articles, %d errors; stored %lld of %lld\n",
                 first.feeds, first.added, first.errors, stored, articles);
     std::printf("second sync: %d feeds, %d answered 304, %lld new, %d errors\n", second.feeds,

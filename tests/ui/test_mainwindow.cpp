@@ -221,6 +221,17 @@ private slots:
         w.syncAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(!sync.isSyncing(), 15000);
         QCOMPARE(w.articleView()->currentIndex().data().toString(), title);
+
+        // Cancel Sync while Gamma is on its way: the run ends early and says so.
+        w.syncAction()->trigger();
+        QTRY_COMPARE(w.syncProgress()->value(), 3);
+        QVERIFY(w.cancelSyncAction()->isEnabled());
+        w.cancelSyncAction()->trigger();
+        QTRY_VERIFY(!sync.isSyncing());
+        QVERIFY2(w.syncStatus()->text().contains(QLatin1String("cancelled")),
+                 qPrintable(w.syncStatus()->text()));
+        QVERIFY(!w.syncProgress()->isVisible());
+        QVERIFY(w.syncAction()->isEnabled());
     }
 };
 
