@@ -1,11 +1,17 @@
 #pragma once
 
-#include <QMainWindow>
+#include "sync/SyncEngine.h"
 
+#include <QMainWindow>
+#include <QSet>
+#include <QTimer>
+
+class QAction;
+class QLabel;
+class QProgressBar;
 class QTreeView;
 class QTableView;
 class QTextBrowser;
-class QSplitter;
 
 namespace bs
 {
@@ -13,29 +19,63 @@ namespace bs
 class Database;
 class ArticleListModel;
 class FeedTreeModel;
+class SyncService;
 
 // The main window: feed tree, article list and article pane over a read-only connection.
+// Syncing runs in the SyncService's thread; the window only re-reads, through its reader
+// connection and with bounded queries, what a synced feed changed.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(Database &reader, QWidget *parent = nullptr);
+    explicit MainWindow(Database &reader, SyncService *sync = nullptr, QWidget *parent = nullptr);
 
     FeedTreeModel *feedModel() const { return m_feedModel; }
     ArticleListModel *articleModel() const { return m_articleModel; }
     QTreeView *feedView() const { return m_feedView; }
     QTableView *articleView() const { return m_articleView; }
+    QAction *syncAction() const { return m_syncAction; }
+    QAction *cancelSyncAction() const { return m_cancelSyncAction; }
+    QProgressBar *syncProgress() const { return m_syncProgress; }
+    QLabel *syncStatus() const { return m_syncStatus; }
+    QLabel *syncError() const { return m_syncError; }
 
 private:
+    void createActions();
+    void createStatusBar();
     void showFeed(const QModelIndex &index);
     void showArticle(const QModelIndex &index);
 
+    void syncStarted();
+    void feedSynced(qint64 feedId, const QList<qint64> &added, const QList<qint64> &updated,
+                    const QString &error);
+    void syncProgressed(const SyncEngine::Progress &progress);
+    void syncFinished(const SyncEngine::Progress &progress);
+    void syncFailed(const QString &error);
+    void showSyncError(const QString &text);
+    // Applies the changes collected since the last call: the dirty feeds' tree rows, and the
+    // article list when it shows one of them.
+    void applyChanges();
+    void refreshArticleList();
+
     Database &m_reader;
+    SyncService *m_sync;
     FeedTreeModel *m_feedModel;
     ArticleListModel *m_articleModel;
     QTreeView *m_feedView;
     QTableView *m_articleView;
     QTextBrowser *m_articlePane;
+    QAction *m_syncAction = nullptr;
+    QAction *m_cancelSyncAction = nullptr;
+    QLabel *m_syncStatus = nullptr;
+    QLabel *m_syncError = nullptr;
+    QProgressBar *m_syncProgress = nullptr;
+
+    qint64 m_shownArticle = 0;
+    bool m_refreshingList = false;
+    QSet<qint64> m_dirtyFeeds;
+    bool m_listDirty = false;
+    QTimer m_changeTimer; // coalesces refreshes while many feeds sync
 };
 
 } // namespace bs

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "store/Database.h"
 #include "store/Profile.h"
+#include "sync/SyncService.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -42,7 +43,9 @@ int main(int argc, char **argv)
         QMessageBox::critical(nullptr, QStringLiteral("Broadsheet"), error);
         return 1;
     }
-    bs::MainWindow window(*reader);
+    // The sync worker: its own thread, its own network stack, the profile's writer connection.
+    bs::SyncService sync(profile.databasePath());
+    bs::MainWindow window(*reader, &sync);
     window.show();
     return app.exec();
 }

@@ -140,7 +140,6 @@ ArticleStore::SaveResult ArticleStore::saveOne(const Article &a)
     const QByteArray hash = a.contentHash.isEmpty() ? contentHash(a) : a.contentHash;
     const QString guid = effectiveGuid(a, hash);
     const QDateTime fetched = a.fetchedAt.isValid() ? a.fetchedAt : QDateTime::currentDateTimeUtc();
-    const QString text = indexedText(a);
 
     st.insertArticle.bind(a.feedId)
         .bind(guid)
@@ -157,6 +156,7 @@ ArticleStore::SaveResult ArticleStore::saveOne(const Article &a)
         return {};
     if (st.insertArticle.rowsAffected() == 1) {
         const qint64 id = st.insertArticle.lastInsertId();
+        const QString text = indexedText(a);
         st.insertContent.bind(id).bind(a.summary).bind(a.content).bind(a.fullText).bind(text);
         st.insertStatus.bind(id);
         if (!st.insertContent.exec() || !st.insertStatus.exec() || !addToIndex(id, a, text) ||
@@ -174,6 +174,9 @@ ArticleStore::SaveResult ArticleStore::saveOne(const Article &a)
     st.find.finish();
     if (oldHash == hash)
         return {id, SaveOutcome::Unchanged};
+    // The plain text for the index only when it is written (an unchanged article is the
+    // common case of a re-fetched feed, and HTML to text is not free).
+    const QString text = indexedText(a);
     if (!removeFromIndex(id))
         return {};
     st.updateArticle.bind(a.url.toString())

@@ -2,14 +2,19 @@
 
 #include "MainWindow.h"
 #include "TestData.h"
+#include "TestHttpServer.h"
 #include "models/ArticleListModel.h"
 #include "models/FeedTreeModel.h"
 #include "store/ArticleStore.h"
 #include "store/Database.h"
 #include "store/FeedStore.h"
+#include "sync/SyncService.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
+#include <QLabel>
+#include <QProgressBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -17,6 +22,34 @@
 #include <QtTest>
 
 using namespace bs;
+
+namespace
+{
+
+QByteArray rss(const QString &title, const QString &prefix, int items)
+{
+    QString out = QStringLiteral("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                                 "<title>%1</title><link>http://site.test/</link>")
+                      .arg(title);
+    for (int i = 0; i < items; ++i)
+        out += QStringLiteral("<item><guid>%1-%2</guid><title>%1 story %2</title>"
+                              "<pubDate>Mon, 06 Sep 2021 %3:00:00 GMT</pubDate>"
+                              "<description>Text of %1 story %2</description></item>")
+                   .arg(prefix)
+                   .arg(i)
+                   .arg(i % 24, 2, 10, QLatin1Char('0'));
+    return (out + QStringLiteral("</channel></rss>")).toUtf8();
+}
+
+void saveShot(QWidget &w, const QString &name)
+{
+    const QImage shot = w.grab().toImage();
+    QVERIFY(!shot.isNull());
+    if (!qEnvironmentVariableIsEmpty("BROADSHEET_SCREENSHOT_DIR"))
+        shot.save(qEnvironmentVariable("BROADSHEET_SCREENSHOT_DIR") + QLatin1Char('/') + name);
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -91,6 +124,114 @@ private slots:
         if (!qEnvironmentVariableIsEmpty("BROADSHEET_SCREENSHOT_DIR"))
             shot.save(qEnvironmentVariable("BROADSHEET_SCREENSHOT_DIR") +
                       QStringLiteral("/mainwindow.png"));
+    }
+
+    // "Sync now" runs the engine on its thread against a loopback server; each synced feed
+    // updates its unread count and the list while the run is still going.
+    void syncUpdatesCountsLive()
+    {
+        test::TestHttpServer server;
+        QVERIFY(server.listen());
+        server.route("/alpha.xml", test::HttpResponse::ok(rss(QStringLiteral("Alpha Wire"),
+                                                              QStringLiteral("alpha"), 30),
+                                                          "application/rss+xml"));
+        server.route("/beta.xml", test::HttpResponse::ok(
+                                      rss(QStringLiteral("Beta Daily"), QStringLiteral("beta"), 20),
+                                      "application/rss+xml"));
+        test::HttpResponse slow = test::HttpResponse::ok(
+            rss(QStringLiteral("Gamma Slow"), QStringLiteral("gamma"), 10), "application/rss+xml");
+        slow.delayMs = 2500; // keeps the run going while the window is checked
+        server.route("/gamma.xml", slow);
+
+        const QString path = m_dir.filePath(QStringLiteral("ui-sync.sqlite"));
+        qint64 alpha = 0, beta = 0, missing = 0, gamma = 0;
+        {
+            QString error;
+            auto db = Database::openWriter(path, &error);
+            QVERIFY2(db, qPrintable(error));
+            FeedStore feeds(*db);
+            alpha = *feeds.addFeed(Feed{.url = server.url(QStringLiteral("/alpha.xml"))});
+            beta = *feeds.addFeed(Feed{.url = server.url(QStringLiteral("/beta.xml"))});
+            missing = *feeds.addFeed(Feed{.url = server.url(QStringLiteral("/missing.xml"))});
+            gamma = *feeds.addFeed(Feed{.url = server.url(QStringLiteral("/gamma.xml"))});
+        }
+        QString error;
+        auto reader = Database::openReader(path, &error);
+        QVERIFY(reader);
+        SyncService sync(path);
+        MainWindow w(*reader, &sync);
+        QAbstractItemModelTester feedTester(w.feedModel());
+        QAbstractItemModelTester articleTester(w.articleModel());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.syncAction()->isEnabled());
+        QVERIFY(!w.cancelSyncAction()->isEnabled());
+        QVERIFY(!w.syncProgress()->isVisible());
+
+        // Show Alpha's (still empty) list, then sync with R from the tree.
+        QStandardItem *alphaItem = w.feedModel()->feedItem(alpha);
+        QVERIFY(alphaItem);
+        w.feedView()->setCurrentIndex(alphaItem->index());
+        QCOMPARE(w.articleModel()->rowCount(), 0);
+        w.feedView()->setFocus();
+        QTest::keyClick(w.feedView(), Qt::Key_R);
+        QVERIFY(!w.syncAction()->isEnabled());
+        QVERIFY(w.cancelSyncAction()->isEnabled());
+
+        // Alpha and Beta arrive while Gamma is still on its way: counts and list update live.
+        QTRY_VERIFY_WITH_TIMEOUT(alphaItem->text() == QLatin1String("Alpha Wire (30)") &&
+                                     w.feedModel()->feedItem(beta)->text() ==
+                                         QLatin1String("Beta Daily (20)"),
+                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.syncError()->isVisible(), 10000); // the 404
+        QVERIFY(w.syncError()->text().contains(QLatin1String("missing.xml")));
+        QVERIFY(!w.feedModel()->feedItem(missing)->toolTip().isEmpty());
+        QVERIFY(sync.isSyncing());
+        QVERIFY(w.syncProgress()->isVisible());
+        QCOMPARE(w.syncProgress()->maximum(), 4);
+        QTRY_COMPARE(w.syncProgress()->value(), 3);
+        QVERIFY(w.syncStatus()->text().contains(QLatin1String("3 of 4")));
+        QTRY_COMPARE(w.articleModel()->rowCount(), 30);
+        QSet<QString> titles;
+        for (int r = 0; r < w.articleModel()->rowCount(); ++r)
+            titles.insert(w.articleModel()->index(r, 0).data().toString());
+        for (int i = 0; i < 30; ++i)
+            QVERIFY(titles.contains(QStringLiteral("alpha story %1").arg(i)));
+        QVERIFY(w.feedModel()->item(0)->text().contains(QLatin1String("(50)")));
+        QCOMPARE(w.feedModel()->feedItem(gamma)->text(),
+                 server.url(QStringLiteral("/gamma.xml")).toString());
+        saveShot(w, QStringLiteral("mainwindow-syncing.png"));
+
+        // The end of the run.
+        QTRY_VERIFY_WITH_TIMEOUT(!sync.isSyncing(), 15000);
+        QTRY_COMPARE(w.feedModel()->feedItem(gamma)->text(), QStringLiteral("Gamma Slow (10)"));
+        QVERIFY(w.feedModel()->item(0)->text().contains(QLatin1String("(60)")));
+        QVERIFY(!w.syncProgress()->isVisible());
+        QVERIFY(w.syncAction()->isEnabled());
+        QVERIFY(!w.cancelSyncAction()->isEnabled());
+        QVERIFY2(w.syncStatus()->text().contains(QLatin1String("Synced 4 feeds")),
+                 qPrintable(w.syncStatus()->text()));
+        QVERIFY(w.syncStatus()->text().contains(QLatin1String("1 with errors")));
+        QCOMPARE(w.articleModel()->rowCount(), 30); // Gamma is not the feed shown
+        saveShot(w, QStringLiteral("mainwindow-synced.png"));
+
+        // Selecting an article, then syncing again (all unchanged): the selection stays.
+        w.articleView()->setCurrentIndex(w.articleModel()->index(3, 0));
+        const QString title = w.articleModel()->index(3, 0).data().toString();
+        w.syncAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!sync.isSyncing(), 15000);
+        QCOMPARE(w.articleView()->currentIndex().data().toString(), title);
+
+        // Cancel Sync while Gamma is on its way: the run ends early and says so.
+        w.syncAction()->trigger();
+        QTRY_COMPARE(w.syncProgress()->value(), 3);
+        QVERIFY(w.cancelSyncAction()->isEnabled());
+        w.cancelSyncAction()->trigger();
+        QTRY_VERIFY(!sync.isSyncing());
+        QVERIFY2(w.syncStatus()->text().contains(QLatin1String("cancelled")),
+                 qPrintable(w.syncStatus()->text()));
+        QVERIFY(!w.syncProgress()->isVisible());
+        QVERIFY(w.syncAction()->isEnabled());
     }
 };
 

@@ -25,6 +25,26 @@ void ArticleListModel::setQuery(const ArticleQuery &query)
     m_notifying = false;
 }
 
+void ArticleListModel::refresh()
+{
+    ArticleQuery all = m_query;
+    all.limit = std::max(m_query.limit, int(m_rows.size()));
+    beginResetModel();
+    m_rows = m_store.list(all);
+    m_atEnd = m_rows.size() < all.limit;
+    m_notifying = true;
+    endResetModel();
+    m_notifying = false;
+}
+
+int ArticleListModel::rowOf(qint64 articleId) const
+{
+    for (int r = 0; r < m_rows.size(); ++r)
+        if (m_rows.at(r).summary.id == articleId)
+            return r;
+    return -1;
+}
+
 int ArticleListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

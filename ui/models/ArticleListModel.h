@@ -21,6 +21,11 @@ public:
     ArticleListModel(Database &reader, QObject *parent = nullptr);
 
     void setQuery(const ArticleQuery &query); // resets; query.limit is the page size
+    // Re-reads the rows the list holds (as many as loaded, at least a page: one bounded query)
+    // after the store changed; a reset, so the caller restores selection and scrolling.
+    void refresh();
+    // The row showing this article, or -1.
+    int rowOf(qint64 articleId) const;
     const ArticleQuery &query() const { return m_query; }
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/Feed.h"
+
 #include <QStandardItemModel>
 
 namespace bs
@@ -16,9 +18,19 @@ public:
 
     FeedTreeModel(Database &reader, QObject *parent = nullptr);
     void reload();
+    // Re-reads one feed (title, error, unread count) and the "All articles" total: two bounded
+    // queries, no reload of the tree.
+    void refreshFeed(qint64 feedId);
+    QStandardItem *feedItem(qint64 feedId) const { return m_feedItems.value(feedId); }
 
 private:
+    void setFeedText(QStandardItem *item, const Feed &feed, qint64 unread);
+    void setTotalText();
+
     Database &m_reader;
+    QStandardItem *m_all = nullptr;
+    QHash<qint64, QStandardItem *> m_feedItems;
+    QHash<qint64, qint64> m_unread;
 };
 
 } // namespace bs

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "net/FetchPolicy.h"
+#include "sync/SyncEngine.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace bs
+{
+
+// Hosts a SyncEngine on a thread of its own, so that no network, parsing or merge work runs on
+// the owner's (the GUI's) thread. The engine and its writer connection are created, opened,
+// used and destroyed on that worker thread; requests go to it as queued calls and its signals
+// come back queued on the owner's thread. The destructor cancels what is in flight, stops the
+// thread and waits for it (a merge under way finishes its transaction first).
+class SyncService : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SyncService(QString databasePath, FetchPolicy policy = {}, QObject *parent = nullptr);
+    ~SyncService() override;
+
+    // True from a sync request until the engine reports that it has finished.
+    bool isSyncing() const { return m_syncing; }
+    // The worker thread (for tests and diagnostics; never call into the engine directly).
+    const QThread *workerThread() const { return &m_thread; }
+
+public slots:
+    void syncAll();
+    void syncFeeds(const QList<qint64> &feedIds);
+    void cancel();
+
+signals:
+    void syncStarted();
+    void feedSynced(qint64 feedId, const QList<qint64> &added, const QList<qint64> &updated,
+                    const QString &error);
+    void progressChanged(const bs::SyncEngine::Progress &progress);
+    void finished(const bs::SyncEngine::Progress &progress);
+    void failed(const QString &error);
+
+private:
+    void request(const QList<qint64> &feedIds);
+
+    QThread m_thread;
+    SyncEngine *m_engine; // lives on m_thread; deleted there when the thread finishes
+    bool m_syncing = false;
+};
+
+} // namespace bs
