@@ -25,6 +25,8 @@
 #include <QToolBar>
 #include <QTreeView>
 
+#include <utility>
+
 namespace bs
 {
 
@@ -184,6 +186,7 @@ void MainWindow::showArticle(const QModelIndex &index)
 
 void MainWindow::syncStarted()
 {
+    m_manualSync = true;
     m_syncAction->setEnabled(false);
     m_cancelSyncAction->setEnabled(true);
     m_syncProgress->setRange(0, 0); // busy until the engine says how many feeds
@@ -236,6 +239,9 @@ void MainWindow::syncFinished(const SyncEngine::Progress &progress)
     m_syncAction->setEnabled(m_sync != nullptr);
     m_cancelSyncAction->setEnabled(false);
     m_syncProgress->hide();
+    // A background check that found nothing due leaves the status line as it was.
+    if (!std::exchange(m_manualSync, false) && progress.feedsTotal == 0)
+        return;
     const QString time = QLocale().toString(QTime::currentTime(), QLocale::ShortFormat);
     QString text = progress.feedsDone < progress.feedsTotal
                        ? tr("Sync cancelled at %1: %2 of %3 feeds")

@@ -75,7 +75,8 @@ private:
     bool m_refreshingList = false;
     QSet<qint64> m_dirtyFeeds;
     bool m_listDirty = false;
-    QTimer m_changeTimer; // coalesces refreshes while many feeds sync
+    bool m_manualSync = false; // the running pass was asked for (not a scheduled check)
+    QTimer m_changeTimer;      // coalesces refreshes while many feeds sync
 };
 
 } // namespace bs

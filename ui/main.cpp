@@ -45,6 +45,7 @@ int main(int argc, char **argv)
     }
     // The sync worker: its own thread, its own network stack, the profile's writer connection.
     bs::SyncService sync(profile.databasePath());
+    sync.setAutoSync(60 * 1000); // every minute, fetch the feeds whose time has come
     bs::MainWindow window(*reader, &sync);
     window.show();
     return app.exec();

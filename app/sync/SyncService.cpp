@@ -12,6 +12,7 @@ SyncService::SyncService(QString databasePath, FetchPolicy policy, QObject *pare
 
     // The engine emits on the worker thread; these connections queue onto this object's thread.
     connect(m_engine, &SyncEngine::feedSynced, this, &SyncService::feedSynced);
+    connect(m_engine, &SyncEngine::unreadCountChanged, this, &SyncService::unreadCountChanged);
     connect(m_engine, &SyncEngine::progressChanged, this,
             [this](const SyncEngine::Progress &progress) {
                 if (progress.feedsDone < progress.feedsTotal)
@@ -47,30 +48,61 @@ SyncService::~SyncService()
     m_thread.wait();
 }
 
+void SyncService::setAutoSync(int checkMs)
+{
+    m_autoSync.stop();
+    disconnect(&m_autoSync, nullptr, this, nullptr);
+    if (checkMs <= 0)
+        return;
+    connect(&m_autoSync, &QTimer::timeout, this, [this] {
+        if (!m_syncing)
+            syncDue();
+    });
+    m_autoSync.start(checkMs);
+    // A first check soon after start-up, not a whole period later.
+    QTimer::singleShot(std::min(checkMs, 3000), this, [this] {
+        if (!m_syncing && m_autoSync.isActive())
+            syncDue();
+    });
+}
+
 void SyncService::syncAll()
 {
-    request({});
+    m_syncing = true;
+    emit syncStarted();
+    post([](SyncEngine *engine) { engine->syncAll(); });
 }
 
 void SyncService::syncFeeds(const QList<qint64> &feedIds)
 {
-    request(feedIds);
+    m_syncing = true;
+    emit syncStarted();
+    post([feedIds](SyncEngine *engine) { engine->syncFeeds(feedIds); });
 }
 
-void SyncService::request(const QList<qint64> &feedIds)
+void SyncService::syncFolder(qint64 folderId)
 {
     m_syncing = true;
     emit syncStarted();
-    SyncEngine *engine = m_engine;
-    QMetaObject::invokeMethod(
-        m_engine, [engine, feedIds] { engine->syncFeeds(feedIds); }, Qt::QueuedConnection);
+    post([folderId](SyncEngine *engine) { engine->syncFolder(folderId); });
+}
+
+void SyncService::syncDue()
+{
+    m_syncing = true; // until the engine reports finished, even when nothing was due
+    post([](SyncEngine *engine) { engine->syncDue(); });
 }
 
 void SyncService::cancel()
 {
+    post([](SyncEngine *engine) { engine->cancel(); });
+}
+
+void SyncService::post(std::function<void(SyncEngine *)> call)
+{
     SyncEngine *engine = m_engine;
     QMetaObject::invokeMethod(
-        m_engine, [engine] { engine->cancel(); }, Qt::QueuedConnection);
+        m_engine, [engine, call = std::move(call)] { call(engine); }, Qt::QueuedConnection);
 }
 
 } // namespace bs

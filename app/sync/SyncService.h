@@ -5,6 +5,9 @@
 
 #include <QObject>
 #include <QThread>
+#include <QTimer>
+
+#include <functional>
 
 namespace bs
 {
@@ -26,25 +29,36 @@ public:
     // The worker thread (for tests and diagnostics; never call into the engine directly).
     const QThread *workerThread() const { return &m_thread; }
 
+    // Scheduled syncing: every `checkMs` (and once shortly after this call) the engine is asked
+    // to fetch the feeds that are due (SyncEngine::syncDue), unless a sync is running. These
+    // background passes do not emit syncStarted(). checkMs <= 0 turns it off.
+    void setAutoSync(int checkMs);
+
 public slots:
     void syncAll();
     void syncFeeds(const QList<qint64> &feedIds);
+    // The feeds of a folder and its subfolders.
+    void syncFolder(qint64 folderId);
+    // Only the feeds whose next fetch time has come (a background pass).
+    void syncDue();
     void cancel();
 
 signals:
     void syncStarted();
     void feedSynced(qint64 feedId, const QList<qint64> &added, const QList<qint64> &updated,
                     const QString &error);
+    void unreadCountChanged(qint64 feedId, qint64 unread);
     void progressChanged(const bs::SyncEngine::Progress &progress);
     void finished(const bs::SyncEngine::Progress &progress);
     void failed(const QString &error);
 
 private:
-    void request(const QList<qint64> &feedIds);
+    void post(std::function<void(SyncEngine *)> call);
 
     QThread m_thread;
     SyncEngine *m_engine; // lives on m_thread; deleted there when the thread finishes
     bool m_syncing = false;
+    QTimer m_autoSync;
 };
 
 } // namespace bs

@@ -127,6 +127,51 @@ private slots:
         QCOMPARE(m_server->requests().first().path, QByteArray("/feed2.xml"));
     }
 
+    void autoSyncFetchesOnlyDueFeeds()
+    {
+        const QList<qint64> ids = addFeeds(3, QStringLiteral("due"), 4);
+        {
+            // The first feed was fetched a moment ago and is not due for an hour.
+            QString error;
+            auto db = Database::openWriter(m_path, &error);
+            FeedStore feeds(*db);
+            auto feed = feeds.feed(ids.first());
+            QVERIFY(feed);
+            feed->nextFetch = QDateTime::currentDateTimeUtc().addSecs(3600);
+            QVERIFY(feeds.updateFeed(*feed));
+        }
+        SyncService service(m_path);
+        QSignalSpy started(&service, &SyncService::syncStarted);
+        QSignalSpy unread(&service, &SyncService::unreadCountChanged);
+        QSignalSpy done(&service, &SyncService::finished);
+        service.setAutoSync(150);
+        QVERIFY(done.wait(20000));
+        auto first = done.first().first().value<SyncEngine::Progress>();
+        QCOMPARE(first.feedsTotal, 2);
+        QCOMPARE(first.feedsDone, 2);
+        QCOMPARE(started.size(), 0); // a scheduled pass is not a manual one
+        QSet<QByteArray> paths;
+        for (const auto &request : m_server->requests())
+            paths.insert(request.path);
+        QCOMPARE(paths, (QSet<QByteArray>{"/due1.xml", "/due2.xml"}));
+        QCOMPARE(unread.size(), 2);
+        for (const auto &args : unread) {
+            QVERIFY(ids.mid(1).contains(args.at(0).toLongLong()));
+            QCOMPARE(args.at(1).toLongLong(), 4);
+        }
+
+        // Now nothing is due: the next checks fetch nothing.
+        m_server->clearLog();
+        done.clear();
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.first().first().value<SyncEngine::Progress>().feedsTotal, 0);
+        QVERIFY(m_server->requests().isEmpty());
+        auto db = reader();
+        QCOMPARE(ArticleStore(*db).count({}), 2 * 4);
+        for (qint64 id : ids)
+            QVERIFY(FeedStore(*db).feed(id)->nextFetch > QDateTime::currentDateTimeUtc());
+    }
+
     void cancelStopsTheRun()
     {
         const QList<qint64> ids = addFeeds(30, QStringLiteral("slow"), 3, 400);
