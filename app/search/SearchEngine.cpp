@@ -1,0 +1,217 @@
+#include "search/SearchEngine.h"
+
+#include "store/Database.h"
+#include "store/SqlQuery.h"
+
+namespace bs
+{
+
+namespace
+{
+
+// bm25 column weights, in the index's column order: title, author, feed, summary, text.
+const char kRank[] = "bm25(article_fts, 10.0, 4.0, 1.0, 2.0, 1.0)";
+constexpr int kSnippetTokens = 24;
+constexpr int kLeadCharacters = 200;
+
+struct Conditions {
+    QStringList sql;
+    QVariantList values;
+};
+
+// The filters, the scope and the exclusions as SQL over `articles a` and `article_status s`.
+Conditions conditionsFor(const SearchQuery &query, const SearchOptions &options)
+{
+    Conditions c;
+    const SearchQuery::SqlFilter filter = query.sqlFilter();
+    if (!filter.sql.isEmpty()) {
+        c.sql << filter.sql;
+        c.values << filter.values;
+    }
+    switch (options.scope) {
+    case SearchOptions::Scope::All:
+        break;
+    case SearchOptions::Scope::Feed:
+        c.sql << QStringLiteral("a.feed_id = ?");
+        c.values << options.scopeId;
+        break;
+    case SearchOptions::Scope::Folder:
+        c.sql << QStringLiteral(
+            "a.feed_id IN (SELECT id FROM feeds WHERE folder_id IN (WITH RECURSIVE sub(id) AS "
+            "(SELECT ? UNION SELECT c.id FROM folders c JOIN sub ON c.parent_id = sub.id) "
+            "SELECT id FROM sub))");
+        c.values << options.scopeId;
+        break;
+    case SearchOptions::Scope::Bookmarks:
+        c.sql << QStringLiteral("(s.starred = 1 OR EXISTS (SELECT 1 FROM article_labels al "
+                                "WHERE al.article_id = a.id))");
+        break;
+    }
+    if (options.excludeArticleId > 0) {
+        c.sql << QStringLiteral("a.id != ?");
+        c.values << options.excludeArticleId;
+    }
+    const QString excludedOnly = query.ftsExcludedOnly();
+    if (!excludedOnly.isEmpty()) {
+        c.sql << QStringLiteral(
+            "a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
+        c.values << excludedOnly;
+    }
+    return c;
+}
+
+QString andClause(const QStringList &conditions, bool leadingAnd)
+{
+    if (conditions.isEmpty())
+        return {};
+    return (leadingAnd ? QStringLiteral(" AND ") : QStringLiteral(" WHERE ")) +
+           conditions.join(QLatin1String(" AND "));
+}
+
+void bindAll(SqlQuery &q, const QVariantList &values)
+{
+    for (const QVariant &v : values)
+        q.bind(v);
+}
+
+bool failed(Database &db, const SqlQuery &q, QString *error)
+{
+    if (error)
+        *error = QStringLiteral("The search could not run: %1").arg(q.errorText());
+    db.setLastError(q.errorText());
+    return false;
+}
+
+} // namespace
+
+SearchEngine::SearchEngine(Database &db) : m_db(db) {}
+
+std::optional<QList<SearchHit>> SearchEngine::search(const SearchQuery &query,
+                                                     const SearchOptions &options, QString *error)
+{
+    const QString match = query.ftsMatch();
+    const Conditions where = conditionsFor(query, options);
+    const bool byDate = options.sort == SearchOptions::Sort::Date;
+    const QString columns = QStringLiteral(
+        "a.feed_id, a.title, ifnull(f.title, ''), a.url, a.published, s.read, s.starred");
+    SqlQuery q(m_db);
+    if (!match.isEmpty()) {
+        // Rank every match, keep one page, and only then make snippets for that page.
+        const QString order = byDate ? QStringLiteral("a.sort_time DESC, a.id DESC")
+                                     : QStringLiteral("rank_value, a.sort_time DESC, a.id DESC");
+        const QString outerOrder =
+            byDate ? QStringLiteral("h.sort_time DESC, h.id DESC")
+                   : QStringLiteral("h.rank_value, h.sort_time DESC, h.id DESC");
+        QString sql =
+            QStringLiteral("WITH hits AS MATERIALIZED (SELECT a.id AS id, %1 AS rank_value, "
+                           "a.sort_time AS sort_time FROM article_fts CROSS JOIN articles a ON "
+                           "a.id = article_fts.rowid JOIN article_status s ON s.article_id = "
+                           "a.id WHERE article_fts MATCH ?%2 ORDER BY %3 LIMIT ? OFFSET ?) ")
+                .arg(QLatin1String(kRank), andClause(where.sql, true), order);
+        if (options.snippets)
+            sql += QStringLiteral("SELECT h.id, -h.rank_value, %1, snippet(article_fts, -1, "
+                                  "char(2), char(3), '…', %2) FROM hits h CROSS JOIN "
+                                  "article_fts ON article_fts.rowid = h.id JOIN articles a ON "
+                                  "a.id = h.id JOIN article_status s ON s.article_id = a.id "
+                                  "LEFT JOIN feeds f ON f.id = a.feed_id WHERE article_fts "
+                                  "MATCH ? ORDER BY %3")
+                       .arg(columns)
+                       .arg(kSnippetTokens)
+                       .arg(outerOrder);
+        else
+            sql += QStringLiteral("SELECT h.id, -h.rank_value, %1, '' FROM hits h JOIN articles "
+                                  "a ON a.id = h.id JOIN article_status s ON s.article_id = a.id "
+                                  "LEFT JOIN feeds f ON f.id = a.feed_id ORDER BY %2")
+                       .arg(columns, outerOrder);
+        if (!q.prepare(sql)) {
+            failed(m_db, q, error);
+            return std::nullopt;
+        }
+        q.bind(match);
+        bindAll(q, where.values);
+        q.bind(qint64(options.limit)).bind(qint64(options.offset));
+        if (options.snippets)
+            q.bind(match);
+    } else {
+        const QString sql =
+            QStringLiteral("SELECT a.id, 0.0, %1, substr(ifnull(nullif(c.summary_text, ''), "
+                           "ifnull(c.text, '')), 1, %2) FROM articles a JOIN article_status s ON "
+                           "s.article_id = a.id LEFT JOIN feeds f ON f.id = a.feed_id LEFT JOIN "
+                           "article_content c ON c.article_id = a.id%3 ORDER BY a.sort_time "
+                           "DESC, a.id DESC LIMIT ? OFFSET ?")
+                .arg(columns)
+                .arg(kLeadCharacters)
+                .arg(andClause(where.sql, false));
+        if (!q.prepare(sql)) {
+            failed(m_db, q, error);
+            return std::nullopt;
+        }
+        bindAll(q, where.values);
+        q.bind(qint64(options.limit)).bind(qint64(options.offset));
+    }
+    if (!q.exec()) {
+        failed(m_db, q, error);
+        return std::nullopt;
+    }
+    QList<SearchHit> hits;
+    while (q.next()) {
+        SearchHit h;
+        h.id = q.value(0).toLongLong();
+        h.score = q.value(1).toDouble();
+        h.feedId = q.value(2).toLongLong();
+        h.title = q.value(3).toString();
+        h.feedTitle = q.value(4).toString();
+        h.url = QUrl(q.value(5).toString());
+        h.published = q.dateValue(6);
+        h.read = q.value(7).toBool();
+        h.starred = q.value(8).toBool();
+        h.snippet = q.value(9).toString().simplified();
+        hits.append(h);
+    }
+    return hits;
+}
+
+std::optional<qint64> SearchEngine::count(const SearchQuery &query, const SearchOptions &options,
+                                          QString *error)
+{
+    const QString match = query.ftsMatch();
+    const Conditions where = conditionsFor(query, options);
+    SqlQuery q(m_db);
+    bool prepared = false;
+    if (!match.isEmpty()) {
+        prepared = q.prepare(QStringLiteral("SELECT count(*) FROM article_fts CROSS JOIN articles "
+                                            "a ON a.id = article_fts.rowid JOIN article_status s "
+                                            "ON s.article_id = a.id WHERE article_fts MATCH ?") +
+                             andClause(where.sql, true));
+        q.bind(match);
+    } else {
+        prepared = q.prepare(QStringLiteral("SELECT count(*) FROM articles a JOIN article_status "
+                                            "s ON s.article_id = a.id") +
+                             andClause(where.sql, false));
+    }
+    if (!prepared) {
+        failed(m_db, q, error);
+        return std::nullopt;
+    }
+    bindAll(q, where.values);
+    if (!q.exec() || !q.next()) {
+        failed(m_db, q, error);
+        return std::nullopt;
+    }
+    return q.value(0).toLongLong();
+}
+
+QString SearchEngine::markSnippet(const QString &snippet, const QString &open, const QString &close)
+{
+    QString out = snippet;
+    out.replace(kMarkOpen, open);
+    out.replace(kMarkClose, close);
+    return out;
+}
+
+QString SearchEngine::snippetHtml(const QString &snippet)
+{
+    return markSnippet(snippet.toHtmlEscaped(), QStringLiteral("<b>"), QStringLiteral("</b>"));
+}
+
+} // namespace bs
