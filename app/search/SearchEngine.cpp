@@ -1,6 +1,7 @@
 #include "search/SearchEngine.h"
 
 #include "store/Database.h"
+#include "store/SearchTokenizer.h"
 #include "store/SqlQuery.h"
 
 namespace bs
@@ -82,6 +83,67 @@ bool failed(Database &db, const SqlQuery &q, QString *error)
     return false;
 }
 
+// The code point at text[i] and its length in UTF-16 units.
+char32_t codePointAt(const QString &text, qsizetype i, qsizetype *length)
+{
+    if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+        *length = 2;
+        return QChar::surrogateToUcs4(text[i], text[i + 1]);
+    }
+    *length = 1;
+    return text[i].unicode();
+}
+
+char32_t lastCodePoint(const QString &text)
+{
+    if (text.isEmpty())
+        return 0;
+    const qsizetype n = text.size();
+    if (n >= 2 && text[n - 1].isLowSurrogate() && text[n - 2].isHighSurrogate())
+        return QChar::surrogateToUcs4(text[n - 2], text[n - 1]);
+    return text[n - 1].unicode();
+}
+
+// FTS5 ends a highlight at the first token of the last matched position; for a CJK match that
+// is the unigram, one character short of the bigram that matched. A highlight that ends on a
+// CJK character is extended by the next character when the two together are part of a term.
+QString completeCjkHighlights(const QString &snippet, const QStringList &terms)
+{
+    if (terms.isEmpty() || !snippet.contains(SearchEngine::kMarkClose))
+        return snippet;
+    QString out;
+    out.reserve(snippet.size() + 2);
+    qsizetype openAt = -1;
+    for (qsizetype i = 0; i < snippet.size(); ++i) {
+        const QChar c = snippet[i];
+        if (c == SearchEngine::kMarkOpen) {
+            out += c;
+            openAt = out.size();
+            continue;
+        }
+        if (c == SearchEngine::kMarkClose && openAt >= 0 && i + 1 < snippet.size()) {
+            const QString marked = out.mid(openAt);
+            qsizetype length = 1;
+            const char32_t next = codePointAt(snippet, i + 1, &length);
+            if (SearchTokenizer::isCjk(lastCodePoint(marked)) && SearchTokenizer::isCjk(next)) {
+                const QString longer = marked + snippet.mid(i + 1, length);
+                for (const QString &term : terms) {
+                    if (term.contains(longer, Qt::CaseInsensitive)) {
+                        out += snippet.mid(i + 1, length);
+                        i += length;
+                        break;
+                    }
+                }
+            }
+            out += c;
+            openAt = -1;
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
 } // namespace
 
 SearchEngine::SearchEngine(Database &db) : m_db(db) {}
@@ -108,13 +170,20 @@ std::optional<QList<SearchHit>> SearchEngine::search(const SearchQuery &query,
                            "a.id = article_fts.rowid JOIN article_status s ON s.article_id = "
                            "a.id WHERE article_fts MATCH ?%2 ORDER BY %3 LIMIT ? OFFSET ?) ")
                 .arg(QLatin1String(kRank), andClause(where.sql, true), order);
+        // Snippets for the page in one more pass over the matches within the page's rowid
+        // range (a seek per row would set the whole query up again for every row). The "+"
+        // keeps the IN test away from FTS5, which would otherwise run it once per value.
         if (options.snippets)
-            sql += QStringLiteral("SELECT h.id, -h.rank_value, %1, snippet(article_fts, -1, "
-                                  "char(2), char(3), '…', %2) FROM hits h CROSS JOIN "
-                                  "article_fts ON article_fts.rowid = h.id JOIN articles a ON "
-                                  "a.id = h.id JOIN article_status s ON s.article_id = a.id "
-                                  "LEFT JOIN feeds f ON f.id = a.feed_id WHERE article_fts "
-                                  "MATCH ? ORDER BY %3")
+            sql += QStringLiteral(
+                       ", snips AS MATERIALIZED (SELECT article_fts.rowid AS id, "
+                       "snippet(article_fts, -1, char(2), char(3), '…', %2) AS snip FROM "
+                       "article_fts WHERE article_fts MATCH ? AND article_fts.rowid >= (SELECT "
+                       "min(id) FROM hits) AND article_fts.rowid <= (SELECT max(id) FROM hits) "
+                       "AND +article_fts.rowid IN (SELECT id FROM hits)) "
+                       "SELECT h.id, -h.rank_value, %1, ifnull(n.snip, '') FROM hits h JOIN "
+                       "articles a ON a.id = h.id JOIN article_status s ON s.article_id = a.id "
+                       "LEFT JOIN feeds f ON f.id = a.feed_id LEFT JOIN snips n ON n.id = h.id "
+                       "ORDER BY %3")
                        .arg(columns)
                        .arg(kSnippetTokens)
                        .arg(outerOrder);
@@ -153,6 +222,10 @@ std::optional<QList<SearchHit>> SearchEngine::search(const SearchQuery &query,
         failed(m_db, q, error);
         return std::nullopt;
     }
+    QStringList terms;
+    for (const SearchQuery::Group &g : query.groups())
+        for (const SearchQuery::Term &t : g)
+            terms << t.text;
     QList<SearchHit> hits;
     while (q.next()) {
         SearchHit h;
@@ -165,7 +238,7 @@ std::optional<QList<SearchHit>> SearchEngine::search(const SearchQuery &query,
         h.published = q.dateValue(6);
         h.read = q.value(7).toBool();
         h.starred = q.value(8).toBool();
-        h.snippet = q.value(9).toString().simplified();
+        h.snippet = completeCjkHighlights(q.value(9).toString().simplified(), terms);
         hits.append(h);
     }
     return hits;

@@ -118,12 +118,31 @@ int tokenizeWords(Instance *instance, void *ctx, int flags, const char *text, in
                                      to - from, shiftedToken);
 }
 
+int stopAtFirstToken(void *ctx, int, const char *, int, int, int)
+{
+    *static_cast<bool *>(ctx) = true;
+    return SQLITE_DONE; // any code but SQLITE_OK ends the scan
+}
+
+// Whether text[from, n) yields any token (unicode61 treats CJK characters as letters too).
+bool followedByToken(Instance *instance, const char *text, int from, int n)
+{
+    if (from >= n)
+        return false;
+    bool found = false;
+    instance->words.xTokenize(instance->wordsInstance, &found, FTS5_TOKENIZE_QUERY, text + from,
+                              n - from, stopAtFirstToken);
+    return found;
+}
+
 int tokenizeText(Fts5Tokenizer *tokenizer, void *ctx, int flags, const char *text, int n,
                  TokenCallback sink)
 {
     auto *instance = reinterpret_cast<Instance *>(tokenizer);
     const auto *bytes = reinterpret_cast<const unsigned char *>(text);
     const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+    // snippet() and highlight() skip colocated tokens: for them the bigrams are wasted work.
+    const bool aux = (flags & FTS5_TOKENIZE_AUX) != 0;
     int wordsFrom = 0;
     int i = 0;
     while (i < n) {
@@ -144,6 +163,7 @@ int tokenizeText(Fts5Tokenizer *tokenizer, void *ctx, int flags, const char *tex
         int prevStart = i;
         int prevEnd = i + length;
         i = prevEnd;
+        bool single = true;
         while (i < n) {
             length = decode(bytes, i, n, &cp);
             if (!isCjk(cp))
@@ -152,21 +172,26 @@ int tokenizeText(Fts5Tokenizer *tokenizer, void *ctx, int flags, const char *tex
                 rc = sink(ctx, 0, text + prevStart, i + length - prevStart, prevStart, i + length);
             } else {
                 rc = sink(ctx, 0, text + prevStart, prevEnd - prevStart, prevStart, prevEnd);
-                if (rc == SQLITE_OK)
+                if (rc == SQLITE_OK && !aux)
                     rc = sink(ctx, FTS5_TOKEN_COLOCATED, text + prevStart, i + length - prevStart,
                               prevStart, i + length);
             }
             if (rc != SQLITE_OK)
                 return rc;
+            single = false;
             prevStart = i;
             prevEnd = i + length;
             i = prevEnd;
         }
-        // The last character of the run stands alone (in a query too, so that what follows
-        // the run keeps its position).
-        rc = sink(ctx, 0, text + prevStart, prevEnd - prevStart, prevStart, prevEnd);
-        if (rc != SQLITE_OK)
-            return rc;
+        // The last character of the run stands alone. A query needs it only when it is the
+        // whole run, or when more tokens follow (they must keep their positions); a run ending
+        // the query is matched by its bigrams alone, which keeps the long doclists of single
+        // characters out of 2- and 3-character queries.
+        if (!query || single || followedByToken(instance, text, i, n)) {
+            rc = sink(ctx, 0, text + prevStart, prevEnd - prevStart, prevStart, prevEnd);
+            if (rc != SQLITE_OK)
+                return rc;
+        }
         wordsFrom = i;
     }
     return tokenizeWords(instance, ctx, flags, text, wordsFrom, n, sink);

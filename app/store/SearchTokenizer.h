@@ -21,10 +21,12 @@ namespace bs::SearchTokenizer
 // - A run of CJK characters (Han, Hiragana, Katakana, Hangul) becomes, at each character's
 //   position, the character itself (a unigram) and, colocated with it, the character with its
 //   successor (a bigram), as Lucene's CJK analyzer does. A query of one character matches the
-//   unigram; a query of n >= 2 characters becomes the phrase of its n-1 bigrams followed by
-//   the unigram of its last character, so it matches exactly where the characters stand
-//   together, and positions line up with what follows the run. Highlights land on whole
-//   characters because the unigram comes first at each position.
+//   unigram; a query of n >= 2 characters becomes the phrase of its n-1 bigrams (which match
+//   exactly where the characters stand together), followed by the unigram of its last
+//   character only when more tokens follow in the same phrase, so that they keep their
+//   positions. Highlights start and end on character boundaries because the unigram comes first
+//   at each position; FTS5 ends a highlight at the last matched position's first token, one
+//   character short of a bigram, which SearchEngine completes.
 // - Bytes that are not valid UTF-8 are handed to unicode61 as they are (it never reads past
 //   its input); nothing reads outside the text.
 inline constexpr char kName[] = "broadsheet";

@@ -10,7 +10,9 @@
 //                 default: title + ~300-word body
 //   --queries Q   queries per class for the index (default 200)
 //   --like-queries L   queries per class for the LIKE scan (default 30; each scans everything)
-//   --keep DIR    build the profile in DIR and keep it (default: a temporary folder)
+//   --keep DIR    build the profile in DIR and keep it (default: a temporary folder); an
+//                 existing profile there with N articles is reused
+//   --no-snippets time the queries without snippet()
 //
 // Reports: text bytes indexed vs index bytes (dbstat when available), insert throughput with the
 // index maintained, a full rebuild of the index, and p50/p95 per query class.
@@ -76,7 +78,8 @@ QStringList randomTexts(Database &db, bool chinese, int count, QRandomGenerator 
                              "c.article_id = a.id WHERE a.id = ? AND a.language = ?"));
     const qint64 max = scalar(db, QStringLiteral("SELECT max(id) FROM articles"));
     while (out.size() < count) {
-        q.bind(qint64(1 + random.bounded(max))).bind(QStringLiteral(chinese ? "zh" : "en"));
+        q.bind(qint64(1 + random.bounded(max)))
+            .bind(chinese ? QStringLiteral("zh") : QStringLiteral("en"));
         if (q.exec() && q.next())
             out << q.value(0).toString();
         q.finish();
@@ -119,11 +122,14 @@ int main(int argc, char **argv)
     int perClass = 200;
     int likePerClass = 30;
     bool summaries = false;
+    bool snippets = true;
     QString keep;
     const QStringList args = app.arguments().mid(1);
     for (int i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--summaries"))
             summaries = true;
+        else if (args[i] == QLatin1String("--no-snippets"))
+            snippets = false;
         else if (args[i] == QLatin1String("--queries") && i + 1 < args.size())
             perClass = args[++i].toInt();
         else if (args[i] == QLatin1String("--like-queries") && i + 1 < args.size())
@@ -145,14 +151,21 @@ int main(int argc, char **argv)
     QTemporaryDir tmp;
     const QString dir = keep.isEmpty() ? tmp.path() : keep;
     const QString path = dir + QStringLiteral("/search-bench.sqlite");
-    QFile::remove(path);
-    QFile::remove(path + QStringLiteral("-wal"));
-    QFile::remove(path + QStringLiteral("-shm"));
     QString error;
+    bool reuse = false;
+    if (!keep.isEmpty() && QFileInfo::exists(path)) {
+        auto db = Database::openReader(path, &error);
+        reuse = db && scalar(*db, QStringLiteral("SELECT count(*) FROM articles")) == n;
+    }
+    if (!reuse) {
+        QFile::remove(path);
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+    }
 
     // 1. Insert through the store, index maintained.
     double insertSeconds = 0;
-    {
+    if (!reuse) {
         auto db = Database::openWriter(path, &error);
         if (!db) {
             std::fprintf(stderr, "%s\n", qPrintable(error));
@@ -185,7 +198,7 @@ int main(int argc, char **argv)
     double rebuildSeconds = 0;
     qint64 textBytes = 0, indexBytes = -1, indexPayload = 0, fileBytes = 0;
     QString indexHow;
-    {
+    if (!reuse) {
         auto db = Database::openWriter(path, &error);
         if (!db) {
             std::fprintf(stderr, "%s\n", qPrintable(error));
@@ -252,6 +265,9 @@ int main(int argc, char **argv)
                 textBytes / 1e6, indexBytes / 1e6, qPrintable(indexHow),
                 double(indexBytes) / textBytes, indexPayload / 1e6,
                 double(indexPayload) / textBytes, fileBytes / 1e6);
+    if (reuse)
+        std::printf("(profile reused from %s: insert, rebuild and sizes not measured)\n",
+                    qPrintable(path));
     std::printf("insert with the index maintained (ArticleStore::saveAll, batches of %d): "
                 "%.1f s, %.0f articles/s\n",
                 kBatch, insertSeconds, n / insertSeconds);
@@ -274,6 +290,7 @@ int main(int argc, char **argv)
             }
             SearchOptions o;
             o.limit = 50;
+            o.snippets = snippets;
             const auto result = engine.search(*query, o, &error);
             if (!result) {
                 std::fprintf(stderr, "query %s: %s\n", qPrintable(text), qPrintable(error));
