@@ -18,6 +18,7 @@ constexpr int kLeadCharacters = 200;
 struct Conditions {
     QStringList sql;
     QVariantList values;
+    bool needsStatus = false; // a condition reads article_status (s)
 };
 
 // The filters, the scope and the exclusions as SQL over `articles a` and `article_status s`.
@@ -28,6 +29,11 @@ Conditions conditionsFor(const SearchQuery &query, const SearchOptions &options)
     if (!filter.sql.isEmpty()) {
         c.sql << filter.sql;
         c.values << filter.values;
+    }
+    for (const SearchQuery::Filter &f : query.filters()) {
+        using K = SearchQuery::FilterKind;
+        if (f.kind == K::Unread || f.kind == K::Read || f.kind == K::Starred || f.kind == K::Saved)
+            c.needsStatus = true;
     }
     switch (options.scope) {
     case SearchOptions::Scope::All:
@@ -44,6 +50,7 @@ Conditions conditionsFor(const SearchQuery &query, const SearchOptions &options)
         c.values << options.scopeId;
         break;
     case SearchOptions::Scope::Bookmarks:
+        c.needsStatus = true;
         c.sql << QStringLiteral("(s.starred = 1 OR EXISTS (SELECT 1 FROM article_labels al "
                                 "WHERE al.article_id = a.id))");
         break;
@@ -164,12 +171,27 @@ std::optional<QList<SearchHit>> SearchEngine::search(const SearchQuery &query,
         const QString outerOrder =
             byDate ? QStringLiteral("h.sort_time DESC, h.id DESC")
                    : QStringLiteral("h.rank_value, h.sort_time DESC, h.id DESC");
-        QString sql =
-            QStringLiteral("WITH hits AS MATERIALIZED (SELECT a.id AS id, %1 AS rank_value, "
-                           "a.sort_time AS sort_time FROM article_fts CROSS JOIN articles a ON "
-                           "a.id = article_fts.rowid JOIN article_status s ON s.article_id = "
-                           "a.id WHERE article_fts MATCH ?%2 ORDER BY %3 LIMIT ? OFFSET ?) ")
-                .arg(QLatin1String(kRank), andClause(where.sql, true), order);
+        // Ranking reads bm25 for every match; with nothing to filter it stays inside FTS5
+        // (joining articles for every match doubled the time of common words). Then the page
+        // is chosen among equal scores by rowid, newest stored first, and ordered by date
+        // within the page below.
+        QString sql;
+        if (where.sql.isEmpty() && !byDate)
+            sql = QStringLiteral("WITH hits AS MATERIALIZED (SELECT h.id, h.rank_value, "
+                                 "a.sort_time AS sort_time FROM (SELECT article_fts.rowid AS "
+                                 "id, %1 AS rank_value FROM article_fts WHERE article_fts MATCH "
+                                 "? ORDER BY rank_value, article_fts.rowid DESC LIMIT ? OFFSET "
+                                 "?) h JOIN articles a ON a.id = h.id) ")
+                      .arg(QLatin1String(kRank));
+        else
+            sql = QStringLiteral("WITH hits AS MATERIALIZED (SELECT a.id AS id, %1 AS "
+                                 "rank_value, a.sort_time AS sort_time FROM article_fts CROSS "
+                                 "JOIN articles a ON a.id = article_fts.rowid%4 WHERE "
+                                 "article_fts MATCH ?%2 ORDER BY %3 LIMIT ? OFFSET ?) ")
+                      .arg(QLatin1String(kRank), andClause(where.sql, true), order,
+                           where.needsStatus ? QStringLiteral(" JOIN article_status s ON "
+                                                              "s.article_id = a.id")
+                                             : QString());
         // Snippets for the page in one more pass over the matches within the page's rowid
         // range (a seek per row would set the whole query up again for every row). The "+"
         // keeps the IN test away from FTS5, which would otherwise run it once per value.
@@ -252,10 +274,13 @@ std::optional<qint64> SearchEngine::count(const SearchQuery &query, const Search
     SqlQuery q(m_db);
     bool prepared = false;
     if (!match.isEmpty()) {
-        prepared = q.prepare(QStringLiteral("SELECT count(*) FROM article_fts CROSS JOIN articles "
-                                            "a ON a.id = article_fts.rowid JOIN article_status s "
-                                            "ON s.article_id = a.id WHERE article_fts MATCH ?") +
-                             andClause(where.sql, true));
+        prepared = q.prepare(
+            where.sql.isEmpty()
+                ? QStringLiteral("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?")
+                : QStringLiteral("SELECT count(*) FROM article_fts CROSS JOIN articles a ON a.id "
+                                 "= article_fts.rowid JOIN article_status s ON s.article_id = "
+                                 "a.id WHERE article_fts MATCH ?") +
+                      andClause(where.sql, true));
         q.bind(match);
     } else {
         prepared = q.prepare(QStringLiteral("SELECT count(*) FROM articles a JOIN article_status "

@@ -45,7 +45,9 @@ struct SearchHit {
 
 // Runs SearchQuery against the FTS5 index on one connection (a reader, normally).
 // Results are ranked by bm25 with column weights (title 10, author 4, feed 1, summary 2, text
-// 1) and newer first among equal scores, or by date; pages by limit/offset.
+// 1) and newer first among equal scores, or by date; pages by limit/offset. Without filters the
+// ranking stays inside FTS5 for speed: equal scores straddling a page boundary are then split
+// by storage order (newest stored first) and ordered by date within the page.
 class SearchEngine
 {
 public:
