@@ -5,6 +5,7 @@
 #include "store/SqlQuery.h"
 
 #include <QCryptographicHash>
+#include <QHash>
 
 namespace bs
 {
@@ -14,7 +15,7 @@ struct ArticleStore::Statements {
     explicit Statements(Database &db)
         : find(db), insertArticle(db), insertContent(db), insertStatus(db), updateArticle(db),
           replaceContent(db), indexInsert(db), indexDelete(db), insertEnclosure(db),
-          deleteEnclosures(db)
+          deleteEnclosures(db), feedTitle(db)
     {
         find.prepare(
             QStringLiteral("SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?"));
@@ -23,9 +24,9 @@ struct ArticleStore::Statements {
             "INSERT INTO articles(feed_id, guid, url, title, author, published, updated, "
             "sort_time, language, content_hash, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT (feed_id, guid) DO NOTHING"));
-        insertContent.prepare(QStringLiteral(
-            "INSERT INTO article_content(article_id, summary, content, full_text, text) "
-            "VALUES (?,?,?,?,?)"));
+        insertContent.prepare(
+            QStringLiteral("INSERT INTO article_content(article_id, summary, content, full_text, "
+                           "text, summary_text, feed_title) VALUES (?,?,?,?,?,?,?)"));
         insertStatus.prepare(
             QStringLiteral("INSERT OR IGNORE INTO article_status(article_id) VALUES (?)"));
         updateArticle.prepare(QStringLiteral(
@@ -33,18 +34,24 @@ struct ArticleStore::Statements {
             "sort_time = ?, language = ?, content_hash = ?, fetched_at = ? WHERE id = ?"));
         replaceContent.prepare(QStringLiteral(
             "INSERT OR REPLACE INTO article_content(article_id, summary, content, full_text, "
-            "text) VALUES (?,?,?,?,?)"));
-        indexInsert.prepare(
-            QStringLiteral("INSERT INTO article_fts(rowid, title, author, text) VALUES (?,?,?,?)"));
+            "text, summary_text, feed_title) VALUES (?,?,?,?,?,?,?)"));
+        // The index reads what article_search_source shows; a removal must name exactly the
+        // values that were added, so both go through the same stored columns.
+        indexInsert.prepare(QStringLiteral("INSERT INTO article_fts(rowid, title, author, feed, "
+                                           "summary, text) VALUES (?,?,?,?,?,?)"));
         indexDelete.prepare(QStringLiteral(
-            "INSERT INTO article_fts(article_fts, rowid, title, author, text) SELECT 'delete', "
-            "id, title, author, text FROM article_search_source WHERE id = ?"));
+            "INSERT INTO article_fts(article_fts, rowid, title, author, feed, summary, text) "
+            "SELECT 'delete', id, title, author, feed, summary, text FROM article_search_source "
+            "WHERE id = ?"));
+        feedTitle.prepare(QStringLiteral("SELECT title FROM feeds WHERE id = ?"));
         insertEnclosure.prepare(QStringLiteral("INSERT INTO enclosures(article_id, url, mime_type, "
                                                "length, title) VALUES (?,?,?,?,?)"));
         deleteEnclosures.prepare(QStringLiteral("DELETE FROM enclosures WHERE article_id = ?"));
     }
     SqlQuery find, insertArticle, insertContent, insertStatus, updateArticle, replaceContent,
-        indexInsert, indexDelete, insertEnclosure, deleteEnclosures;
+        indexInsert, indexDelete, insertEnclosure, deleteEnclosures, feedTitle;
+    // Feed titles looked up during one save call (a batch is usually one feed).
+    QHash<qint64, QString> feedTitles;
 };
 
 ArticleStore::ArticleStore(Database &db) : m_db(db) {}
@@ -82,11 +89,21 @@ QDateTime sortTime(const Article &a, const QDateTime &fetched)
     return fetched;
 }
 
-QString indexedText(const Article &a)
+// What the index reads: the body's plain text, and the summary's when it is not the body.
+struct IndexedText {
+    QString text;
+    QString summary;
+};
+
+IndexedText indexedText(const Article &a)
 {
-    const QString &body =
-        !a.fullText.isEmpty() ? a.fullText : (!a.content.isEmpty() ? a.content : a.summary);
-    return htmlToPlainText(body);
+    const bool hasBody = !a.fullText.isEmpty() || !a.content.isEmpty();
+    const QString &body = !a.fullText.isEmpty() ? a.fullText : (hasBody ? a.content : a.summary);
+    IndexedText out;
+    out.text = htmlToPlainText(body);
+    if (hasBody && !a.summary.isEmpty())
+        out.summary = htmlToPlainText(a.summary);
+    return out;
 }
 
 } // namespace
@@ -98,6 +115,8 @@ ArticleStore::SaveResult ArticleStore::save(const Article &article)
     Transaction tx(m_db);
     if (!tx.isActive())
         return {};
+    if (m_st)
+        m_st->feedTitles.clear();
     SaveResult r = saveOne(article);
     if (r.outcome == SaveOutcome::Failed || !tx.commit())
         return {};
@@ -116,6 +135,8 @@ bool ArticleStore::saveInTransaction(const QList<Article> &articles, QList<SaveR
 {
     if (!m_db.requireWriter())
         return false;
+    if (m_st)
+        m_st->feedTitles.clear();
     QList<SaveResult> out;
     out.reserve(articles.size());
     for (const Article &a : articles) {
@@ -140,6 +161,16 @@ ArticleStore::SaveResult ArticleStore::saveOne(const Article &a)
     const QByteArray hash = a.contentHash.isEmpty() ? contentHash(a) : a.contentHash;
     const QString guid = effectiveGuid(a, hash);
     const QDateTime fetched = a.fetchedAt.isValid() ? a.fetchedAt : QDateTime::currentDateTimeUtc();
+    auto title = st.feedTitles.constFind(a.feedId);
+    if (title == st.feedTitles.constEnd()) {
+        st.feedTitle.bind(a.feedId);
+        QString found;
+        if (st.feedTitle.exec() && st.feedTitle.next())
+            found = st.feedTitle.value(0).toString();
+        st.feedTitle.finish();
+        title = st.feedTitles.insert(a.feedId, found);
+    }
+    const QString &feedTitle = *title;
 
     st.insertArticle.bind(a.feedId)
         .bind(guid)
@@ -156,11 +187,17 @@ ArticleStore::SaveResult ArticleStore::saveOne(const Article &a)
         return {};
     if (st.insertArticle.rowsAffected() == 1) {
         const qint64 id = st.insertArticle.lastInsertId();
-        const QString text = indexedText(a);
-        st.insertContent.bind(id).bind(a.summary).bind(a.content).bind(a.fullText).bind(text);
+        const IndexedText text = indexedText(a);
+        st.insertContent.bind(id)
+            .bind(a.summary)
+            .bind(a.content)
+            .bind(a.fullText)
+            .bind(text.text)
+            .bind(text.summary)
+            .bind(feedTitle);
         st.insertStatus.bind(id);
-        if (!st.insertContent.exec() || !st.insertStatus.exec() || !addToIndex(id, a, text) ||
-            !saveEnclosures(id, a))
+        if (!st.insertContent.exec() || !st.insertStatus.exec() ||
+            !addToIndex(id, a, feedTitle, text.summary, text.text) || !saveEnclosures(id, a))
             return {};
         return {id, SaveOutcome::Inserted};
     }
@@ -176,7 +213,7 @@ ArticleStore::SaveResult ArticleStore::saveOne(const Article &a)
         return {id, SaveOutcome::Unchanged};
     // The plain text for the index only when it is written (an unchanged article is the
     // common case of a re-fetched feed, and HTML to text is not free).
-    const QString text = indexedText(a);
+    const IndexedText text = indexedText(a);
     if (!removeFromIndex(id))
         return {};
     st.updateArticle.bind(a.url.toString())
@@ -189,10 +226,16 @@ ArticleStore::SaveResult ArticleStore::saveOne(const Article &a)
         .bind(QVariant(hash))
         .bind(fetched)
         .bind(id);
-    st.replaceContent.bind(id).bind(a.summary).bind(a.content).bind(a.fullText).bind(text);
+    st.replaceContent.bind(id)
+        .bind(a.summary)
+        .bind(a.content)
+        .bind(a.fullText)
+        .bind(text.text)
+        .bind(text.summary)
+        .bind(feedTitle);
     st.deleteEnclosures.bind(id);
     if (!st.updateArticle.exec() || !st.replaceContent.exec() || !st.deleteEnclosures.exec() ||
-        !addToIndex(id, a, text) || !saveEnclosures(id, a))
+        !addToIndex(id, a, feedTitle, text.summary, text.text) || !saveEnclosures(id, a))
         return {};
     return {id, SaveOutcome::Updated};
 }
@@ -217,9 +260,15 @@ bool ArticleStore::removeFromIndex(qint64 articleId)
     return m_st->indexDelete.exec();
 }
 
-bool ArticleStore::addToIndex(qint64 articleId, const Article &a, const QString &text)
+bool ArticleStore::addToIndex(qint64 articleId, const Article &a, const QString &feedTitle,
+                              const QString &summary, const QString &text)
 {
-    m_st->indexInsert.bind(articleId).bind(a.title).bind(a.author).bind(text);
+    m_st->indexInsert.bind(articleId)
+        .bind(a.title)
+        .bind(a.author)
+        .bind(feedTitle)
+        .bind(summary)
+        .bind(text);
     return m_st->indexInsert.exec();
 }
 

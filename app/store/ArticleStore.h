@@ -70,7 +70,8 @@ private:
     struct Statements;
     SaveResult saveOne(const Article &article);
     bool removeFromIndex(qint64 articleId);
-    bool addToIndex(qint64 articleId, const Article &article, const QString &text);
+    bool addToIndex(qint64 articleId, const Article &article, const QString &feedTitle,
+                    const QString &summary, const QString &text);
     bool saveEnclosures(qint64 articleId, const Article &article);
 
     Database &m_db;

@@ -1,6 +1,7 @@
 #include "store/Database.h"
 
 #include "store/Migrations.h"
+#include "store/SearchTokenizer.h"
 #include "store/SqlQuery.h"
 
 #include <QFileInfo>
@@ -102,6 +103,12 @@ bool Database::open(QString *error)
         if (error)
             *error = QStringLiteral("Cannot open the database %1: %2")
                          .arg(m_path, m_db.lastError().text());
+        return false;
+    }
+    // The search index's tokenizer: every connection needs it before touching article_fts.
+    if (!SearchTokenizer::registerOn(handle(), error)) {
+        if (error)
+            *error = QStringLiteral("Cannot set up the database %1: %2").arg(m_path, *error);
         return false;
     }
     QStringList pragmas = {

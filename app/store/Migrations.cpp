@@ -167,6 +167,33 @@ CREATE TABLE article_tombstones (
     PRIMARY KEY (feed_id, guid)
 ) WITHOUT ROWID;
 CREATE INDEX article_tombstones_seen ON article_tombstones(seen_at);
+
+)sql"},
+    {6,
+     "search index with the broadsheet tokenizer (words + CJK bigrams) over title, author, "
+     "feed, summary and text",
+     R"sql(
+DROP TABLE article_fts;
+DROP VIEW article_search_source;
+-- What the index read when the article was indexed: the summary's plain text (empty when the
+-- summary is also the body) and the feed's title at that time. Kept here so that removing an
+-- entry from the external-content index always sees exactly what was added.
+ALTER TABLE article_content ADD COLUMN summary_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE article_content ADD COLUMN feed_title TEXT NOT NULL DEFAULT '';
+UPDATE article_content SET
+    summary_text = CASE WHEN content != '' OR full_text != '' THEN bs_plain_text(summary)
+                        ELSE '' END,
+    feed_title = ifnull((SELECT f.title FROM articles a JOIN feeds f ON f.id = a.feed_id
+                         WHERE a.id = article_content.article_id), '');
+CREATE VIEW article_search_source AS
+    SELECT a.id AS id, a.title AS title, a.author AS author, c.feed_title AS feed,
+           c.summary_text AS summary, c.text AS text
+    FROM articles a JOIN article_content c ON c.article_id = a.id;
+CREATE VIRTUAL TABLE article_fts USING fts5(
+    title, author, feed, summary, text,
+    content = 'article_search_source', content_rowid = 'id',
+    tokenize = 'broadsheet');
+INSERT INTO article_fts(article_fts) VALUES ('rebuild');
 )sql"},
 };
 
@@ -187,6 +214,14 @@ bool execScript(sqlite3 *handle, const char *sql, QString *error)
 int latestVersion()
 {
     return std::end(kMigrations)[-1].version;
+}
+
+QList<int> versions()
+{
+    QList<int> out;
+    for (const Migration &m : kMigrations)
+        out.append(m.version);
+    return out;
 }
 
 bool migrate(Database &db, int targetVersion, QString *error)

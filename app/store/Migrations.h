@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace bs
@@ -13,6 +14,8 @@ namespace Migrations
 {
 
 int latestVersion();
+// Every version a migration brings a database to, in order (numbers need not be contiguous).
+QList<int> versions();
 // Brings the writer connection's database from its current version up to targetVersion.
 bool migrate(Database &db, int targetVersion, QString *error);
 

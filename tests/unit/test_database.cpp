@@ -50,10 +50,14 @@ void seedAtVersion(Database &db, int version)
         "INSERT INTO article_content(article_id, text) VALUES (1, '新型天然气水合物 bridge')")));
     QVERIFY(q.exec(
         QStringLiteral("INSERT INTO article_status(article_id, read, starred) VALUES (1, 1, 1)")));
-    if (version >= 2)
+    if (version >= 2 && version < 6)
         QVERIFY(
             q.exec(QStringLiteral("INSERT INTO article_fts(rowid, title, author, text) "
                                   "SELECT id, title, author, text FROM article_search_source")));
+    if (version >= 6)
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO article_fts(rowid, title, author, feed, summary, text) "
+            "SELECT id, title, author, feed, summary, text FROM article_search_source")));
 }
 
 } // namespace
@@ -107,8 +111,10 @@ private slots:
     void migratesFromEveryEarlierVersion_data()
     {
         QTest::addColumn<int>("from");
-        for (int v = 0; v < Migrations::latestVersion(); ++v)
-            QTest::addRow("from v%d", v) << v;
+        QTest::addRow("from v0") << 0;
+        for (int v : Migrations::versions())
+            if (v < Migrations::latestVersion())
+                QTest::addRow("from v%d", v) << v;
     }
 
     void migratesFromEveryEarlierVersion()
@@ -147,6 +153,11 @@ private slots:
                      1);
             QCOMPARE(scalar(*db, QStringLiteral("SELECT rowid FROM article_fts WHERE article_fts "
                                                 "MATCH 'harbour'"))
+                         .toLongLong(),
+                     1);
+            // The feed's title is indexed too (from v6 on).
+            QCOMPARE(scalar(*db, QStringLiteral("SELECT rowid FROM article_fts WHERE article_fts "
+                                                "MATCH 'feed : example'"))
                          .toLongLong(),
                      1);
         }
