@@ -147,7 +147,7 @@ int main(int argc, char **argv)
     const double parseSeconds = double(timer.nsecsElapsed()) / 1e9;
 
     // Merging alone, into fresh databases: as the store is, and with the FTS table swapped for
-    // a plain table of the same columns (what the trigram index costs is the difference).
+    // a plain table of the same columns (what the search index costs is the difference).
     auto mergeAll = [&](const QString &name, bool withIndex, qint64 *merged) -> double {
         const QString mergePath = dir.filePath(name);
         if (!addFeeds(mergePath, site, feeds))
@@ -158,7 +158,7 @@ int main(int argc, char **argv)
             SqlQuery q(*db);
             if (!q.exec(QStringLiteral("DROP TABLE article_fts")) ||
                 !q.exec(QStringLiteral("CREATE TABLE article_fts(article_fts, title, author, "
-                                       "text)")))
+                                       "feed, summary, text)")))
                 return -1;
         }
         const QDateTime now = QDateTime::currentDateTimeUtc();
