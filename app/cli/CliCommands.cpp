@@ -1,6 +1,7 @@
 #include "cli/CliCommands.h"
 
 #include "cli/CliContext.h"
+#include "cli/ExtractCommand.h"
 #include "cli/SyncCommand.h"
 #include "feeds/FeedDiscovery.h"
 #include "feeds/FeedParser.h"
@@ -434,6 +435,11 @@ constexpr CliCommand kCommands[] = {
      "articles are kept (retention.days, default 90).",
      configCommand},
     {"discover", "URL [--json] [--timeout SECONDS]", "Find the feeds a web site offers.", discover},
+    {"extract", "FILE|URL [--url BASE] [--content-type TYPE] [--json]",
+     "Read the article out of a web page: title, byline, published, site_name, lang, dir, "
+     "excerpt, lead_image, content_html, text, related [{title, url, snippet}], feeds [{title, "
+     "url, type}].",
+     extractCommand},
 };
 
 } // namespace
