@@ -18,6 +18,7 @@ namespace
 {
 
 constexpr qsizetype kMaxPageBytes = 64 * 1024 * 1024;
+constexpr int kMaxDepth = 192;         // elements below the root, deeper ones unwrapped
 constexpr qsizetype kEnoughText = 500; // characters; a shorter result retries with looser rules
 
 struct DocFree {
@@ -28,8 +29,13 @@ using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
 DocPtr parse(const QByteArray &utf8)
 {
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NONET | HTML_PARSE_COMPACT;
-    return DocPtr(htmlReadMemory(utf8.constData(), int(utf8.size()), nullptr, "UTF-8", options));
+                        HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
+    DocPtr doc(htmlReadMemory(utf8.constData(), int(utf8.size()), nullptr, "UTF-8", options));
+    // XML_PARSE_HUGE lifts libxml2's nesting limit (256), which would drop the rest of a
+    // page with many unclosed elements; the excess nesting is unwrapped here instead.
+    if (doc && xmlDocGetRootElement(doc.get()))
+        flattenDeepNesting(xmlDocGetRootElement(doc.get()), kMaxDepth);
+    return doc;
 }
 
 xmlNode *bodyOf(xmlDoc *doc)

@@ -244,6 +244,54 @@ void remove(xmlNode *n)
     xmlFreeNode(n);
 }
 
+void flattenDeepNesting(xmlNode *root, int maxDepth)
+{
+    xmlNode *c = root->children;
+    int depth = 1;
+    while (c) {
+        // Wrappers go first; anything else only far deeper (keeps paragraphs apart).
+        const bool wrapper = is(c, "div") || is(c, "span") || is(c, "font") || is(c, "section") ||
+                             is(c, "article") || is(c, "b") || is(c, "i") || is(c, "em") ||
+                             is(c, "strong") || is(c, "center") || is(c, "small") || is(c, "big") ||
+                             is(c, "u");
+        if (isElement(c) && (depth > 2 * maxDepth || (wrapper && depth > maxDepth))) {
+            xmlNode *after = c->next;
+            xmlNode *parent = c->parent;
+            xmlNode *firstMoved = nullptr;
+            for (xmlNode *k = c->children; k;) {
+                xmlNode *following = k->next;
+                xmlUnlinkNode(k);
+                xmlNode *placed = xmlAddPrevSibling(c, k); // may merge text into its neighbour
+                if (!firstMoved)
+                    firstMoved = placed;
+                k = following;
+            }
+            remove(c);
+            if (firstMoved) {
+                c = firstMoved;
+                continue;
+            }
+            if (after) {
+                c = after;
+                continue;
+            }
+            c = parent;
+            --depth;
+        } else if (isElement(c) && c->children) {
+            c = c->children;
+            ++depth;
+            continue;
+        }
+        while (c && c != root && !c->next) {
+            c = c->parent;
+            --depth;
+        }
+        if (!c || c == root)
+            break;
+        c = c->next;
+    }
+}
+
 QString serialize(const xmlNode *start, bool withSelf)
 {
     QString out;

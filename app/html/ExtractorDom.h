@@ -55,6 +55,10 @@ std::vector<xmlNode *> elementsByTag(xmlNode *root, const char *name);
 bool hasAncestor(const xmlNode *n, const char *name, int maxDepth = -1);
 
 void remove(xmlNode *n); // unlink and free
+// Unwraps wrapper elements (div, span, font, b, ...) nested deeper than maxDepth below root,
+// and every element deeper than twice that (their children take their place), so that later
+// walks that look at ancestors or subtrees stay linear in practice. O(n).
+void flattenDeepNesting(xmlNode *root, int maxDepth);
 // Serializes n (with its tag when withSelf, else its children) as HTML.
 QString serialize(const xmlNode *n, bool withSelf);
 
