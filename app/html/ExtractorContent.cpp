@@ -438,7 +438,10 @@ Grabbed Grabber::run()
             continue;
         }
         if (m_flags & StripUnlikely) {
-            if (matches(kUnlikely, match) && !matches(kMaybe, match) && !is(n, "a") &&
+            // Custom elements (MathJax's <mjx-container class="... CtxtMenu_...">) are
+            // content, whatever their class says.
+            const bool custom = std::strchr(tag(n), '-') != nullptr;
+            if (!custom && matches(kUnlikely, match) && !matches(kMaybe, match) && !is(n, "a") &&
                 !is(n, "body") && !hasAncestor(n, "table") && !hasAncestor(n, "code")) {
                 drop();
                 continue;
@@ -754,8 +757,7 @@ void prepareDocument(xmlDoc *doc)
     for (xmlNode *n = root; n;) {
         if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE || is(n, "script") ||
             is(n, "style") || is(n, "noscript") || is(n, "template") || is(n, "svg") ||
-            is(n, "math") || (is(n, "link") && n != root) ||
-            (is(n, "meta") && !hasAncestor(n, "head"))) {
+            (is(n, "link") && n != root) || (is(n, "meta") && !hasAncestor(n, "head"))) {
             xmlNode *following = next(n, root, true);
             remove(n);
             n = following;

@@ -279,7 +279,6 @@ PageMetadata readMetadata(xmlDoc *doc, const QUrl &base)
     if (meta.lang.isEmpty())
         meta.lang = attr(root, "xml:lang").trimmed();
     meta.dir = attr(root, "dir").trimmed().toLower();
-    const QString documentTitle = documentTitleText(doc);
 
     QHash<QString, QString> values;
     static const QRegularExpression propertyPattern(
@@ -330,11 +329,11 @@ PageMetadata readMetadata(xmlDoc *doc, const QUrl &base)
         return QString();
     };
 
-    const JsonLd ld = readJsonLd(root, documentTitle);
+    const JsonLd ld = readJsonLd(root, cleanedDocumentTitle(doc));
     meta.title = ld.title;
     if (meta.title.isEmpty())
         meta.title = first({"dc:title", "dcterm:title", "og:title", "weibo:article:title",
-                            "weibo:webpage:title", "title", "twitter:title"});
+                            "weibo:webpage:title", "title", "twitter:title", "parsely-title"});
     if (meta.title.isEmpty())
         meta.title = cleanedDocumentTitle(doc);
     meta.byline = ld.byline;
