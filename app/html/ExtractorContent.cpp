@@ -697,7 +697,11 @@ void Grabber::cleanConditionally(xmlNode *article, const char *name)
              countTag(node, "pre") == 0 && countTag(node, "table") == 0) ||
             (!isList && weight < 25 && density > 0.2) || (weight >= 25 && density > 0.5) ||
             (embeds == 1 && length < 75) || embeds > 1;
-        if (remove_)
+        // A list of pictures (one image per item) is content, not boilerplate.
+        bool imageList = isList && img > 0 && img == li + 100;
+        for (xmlNode *item = firstElementChild(node); item && imageList; item = nextElement(item))
+            imageList = elementChildCount(item) <= 1;
+        if (remove_ && !imageList)
             remove(node);
     }
 }
