@@ -1,6 +1,7 @@
 #include "cli/CliCommands.h"
 
 #include "cli/CliContext.h"
+#include "cli/ExtractCommand.h"
 #include "cli/SyncCommand.h"
 #include "feeds/FeedDiscovery.h"
 #include "feeds/FeedParser.h"
@@ -564,6 +565,11 @@ constexpr CliCommand kCommands[] = {
      "folder:, is:unread|read|starred|saved, label:, before:/after:YYYY-MM-DD or 7d; any "
      "language, CJK by characters. 'search --help' explains the syntax.",
      search},
+    {"extract", "FILE|URL [--url BASE] [--content-type TYPE] [--json]",
+     "Read the article out of a web page: title, byline, published, site_name, lang, dir, "
+     "excerpt, lead_image, content_html, text, related [{title, url, snippet}], feeds [{title, "
+     "url, type}].",
+     extractCommand},
 };
 
 } // namespace

@@ -1,0 +1,138 @@
+#include "cli/ExtractCommand.h"
+
+#include "cli/CliContext.h"
+#include "html/Extractor.h"
+#include "net/Fetcher.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+
+namespace bs
+{
+
+namespace
+{
+
+bool isWebAddress(const QString &text)
+{
+    return text.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) ||
+           text.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
+}
+
+// One GET through the sync worker's Fetcher (redirects, decoding, size cap, timeouts).
+FetchResult fetchPage(const QUrl &url)
+{
+    QNetworkAccessManager network;
+    Fetcher fetcher(network);
+    FetchResult result;
+    QEventLoop loop;
+    QObject::connect(&fetcher, &Fetcher::finished, &loop,
+                     [&](const FetchResult &r) { result = r; });
+    QObject::connect(&fetcher, &Fetcher::idle, &loop, &QEventLoop::quit);
+    FetchRequest request;
+    request.url = url;
+    fetcher.enqueue(request);
+    loop.exec();
+    return result;
+}
+
+void printText(CliContext &ctx, const ExtractedArticle &a)
+{
+    QTextStream &out = ctx.out();
+    out << a.title << Qt::endl;
+    if (!a.byline.isEmpty())
+        out << "By: " << a.byline << Qt::endl;
+    if (a.published.isValid())
+        out << "Published: " << a.published.toUTC().toString(Qt::ISODate) << Qt::endl;
+    if (!a.siteName.isEmpty())
+        out << "Site: " << a.siteName << Qt::endl;
+    if (!a.source.isEmpty())
+        out << "Source: " << a.source << Qt::endl;
+    if (!a.category.isEmpty())
+        out << "Category: " << a.category << Qt::endl;
+    if (!a.leadImage.isEmpty())
+        out << "Image: " << a.leadImage.toString() << Qt::endl;
+    out << Qt::endl << a.text << Qt::endl;
+    if (!a.related.isEmpty()) {
+        out << Qt::endl << "Related:" << Qt::endl;
+        for (const RelatedStory &r : a.related) {
+            out << "- " << r.title << " <" << r.url.toString() << '>' << Qt::endl;
+            if (!r.snippet.isEmpty())
+                out << "  " << r.snippet << Qt::endl;
+        }
+    }
+    if (!a.feeds.isEmpty()) {
+        out << Qt::endl << "Feeds:" << Qt::endl;
+        for (const DiscoveredFeed &f : a.feeds)
+            out << "- " << f.url.toString() << " (" << f.type << ") " << f.title << Qt::endl;
+    }
+}
+
+} // namespace
+
+int extractCommand(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("url"),
+                      QStringLiteral("The address the page came from (resolves relative links)."),
+                      QStringLiteral("BASE")});
+    parser.addOption({QStringLiteral("content-type"),
+                      QStringLiteral("The HTTP Content-Type the page was served with."),
+                      QStringLiteral("TYPE")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    if (!ctx.parseOptions(parser, "extract", arguments))
+        return 2;
+    if (parser.positionalArguments().size() != 1)
+        return ctx.usage(QStringLiteral("extract takes one file or http(s) address."));
+    const QString source = parser.positionalArguments().first();
+
+    QByteArray bytes;
+    QString contentType = parser.value(QStringLiteral("content-type"));
+    QUrl url;
+    if (isWebAddress(source)) {
+        url = QUrl(source, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty())
+            return ctx.fail(QStringLiteral("'%1' is not a web address.").arg(source));
+        const FetchResult fetched = fetchPage(url);
+        if (fetched.outcome != FetchResult::Fetched)
+            return ctx.fail(fetched.error.isEmpty()
+                                ? QStringLiteral("Could not fetch %1 (HTTP %2).")
+                                      .arg(source)
+                                      .arg(fetched.httpStatus)
+                                : fetched.error);
+        bytes = fetched.body;
+        if (contentType.isEmpty())
+            contentType = fetched.contentType;
+        if (fetched.finalUrl.isValid())
+            url = fetched.finalUrl;
+    } else {
+        QFile file(source);
+        if (!file.open(QIODevice::ReadOnly))
+            return ctx.fail(QStringLiteral("Cannot read %1: %2.").arg(source, file.errorString()));
+        bytes = file.readAll();
+        url = QUrl::fromLocalFile(QFileInfo(file).absoluteFilePath());
+    }
+    if (parser.isSet(QStringLiteral("url"))) {
+        url = QUrl(parser.value(QStringLiteral("url")));
+        if (!url.isValid() || url.isRelative())
+            return ctx.usage(QStringLiteral("--url takes an absolute address."));
+    }
+
+    const ExtractedArticle article = extractArticle(bytes, url, contentType);
+    if (!article.ok())
+        return ctx.fail(QStringLiteral("%1: %2").arg(source, article.error));
+    if (parser.isSet(QStringLiteral("json"))) {
+        ctx.out() << QString::fromUtf8(
+            QJsonDocument(article.toJson()).toJson(QJsonDocument::Indented));
+        ctx.out().flush();
+    } else {
+        printText(ctx, article);
+    }
+    return 0;
+}
+
+} // namespace bs
