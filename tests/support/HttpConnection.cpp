@@ -70,6 +70,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, Responder responder, QObject 
     : QObject(parent), m_socket(socket), m_responder(std::move(responder))
 {
     m_socket->setParent(this);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::readRequests);
     connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
