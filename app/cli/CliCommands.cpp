@@ -1,6 +1,7 @@
 #include "cli/CliCommands.h"
 
 #include "cli/CliContext.h"
+#include "cli/RelatedCommand.h"
 #include "cli/SyncCommand.h"
 #include "feeds/FeedDiscovery.h"
 #include "feeds/FeedParser.h"
@@ -564,6 +565,11 @@ constexpr CliCommand kCommands[] = {
      "folder:, is:unread|read|starred|saved, label:, before:/after:YYYY-MM-DD or 7d; any "
      "language, CJK by characters. 'search --help' explains the syntax.",
      search},
+    {"related", "ID [--json] [--limit N]",
+     "The cached articles most similar to one article (title and lead weighted; from the local "
+     "index), the same story from other feeds grouped as duplicates; --json prints an array of "
+     "{id, title, feed, score, duplicates: [ids]}.",
+     relatedCommand},
 };
 
 } // namespace
