@@ -6,7 +6,9 @@
 #include "store/SearchTokenizer.h"
 #include "store/SqlQuery.h"
 
+#include <QElapsedTimer>
 #include <QHash>
+#include <cstdio>
 
 #include <algorithm>
 #include <cmath>
@@ -21,9 +23,16 @@ constexpr double kTitleWeight = 3.0;
 constexpr double kLeadWeight = 2.0;
 constexpr int kLeadPositions = 60;     // the text's first positions count as lead
 constexpr int kTextCharacters = 30000; // enough text to know what an article is about
-constexpr int kQueryTerms = 24;
-constexpr int kMinCandidates = 40;
+constexpr int kQueryTerms = 16;
+constexpr int kMinCandidates = 30;
 constexpr double kTitleShare = 0.25; // of the final score
+// Terms counted for document frequency: all of the title's, and the most frequent (title and
+// lead weighted) up to this many in all.
+constexpr int kCountedTerms = 48;
+// A term in at least this share of the articles (within the caps) is too common to count.
+constexpr double kCommonShare = 0.02;
+constexpr qint64 kMinCommonCap = 200;
+constexpr qint64 kMaxCommonCap = 500;
 
 using Vector = QHash<QByteArray, double>;
 
@@ -42,12 +51,11 @@ bool keep(const SearchTokenizer::Token &token)
 {
     if (token.colocated)
         return true;
-    const QString text = QString::fromUtf8(token.text);
-    qsizetype codePoints = 0;
-    for (qsizetype i = 0; i < text.size(); ++i)
-        if (!text[i].isLowSurrogate())
-            ++codePoints;
-    return codePoints >= 2;
+    int codePoints = 0; // UTF-8 lead bytes
+    for (const char c : token.text)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++codePoints >= 2)
+            return true;
+    return false;
 }
 
 void addTokens(sqlite3 *handle, const QString &text, double weight, int leadPositions,
@@ -109,14 +117,18 @@ double dot(const Vector &a, const Vector &b)
     return sum;
 }
 
-// Weights from frequency and inverse document frequency; terms whose df is unknown get
-// unknownIdf.
-void weigh(Document *doc, const QHash<QByteArray, double> &idf, double unknownIdf)
+// Weights from frequency and inverse document frequency: terms counted as too common are left
+// out, terms that were not counted get unknownIdf.
+void weigh(Document *doc, const QHash<QByteArray, double> &idf,
+           const QHash<QByteArray, qint64> &counted, double unknownIdf)
 {
     doc->vector.clear();
     doc->titleVector.clear();
     for (auto it = doc->frequency.cbegin(); it != doc->frequency.cend(); ++it) {
-        const double termIdf = idf.value(it.key(), unknownIdf);
+        const auto known = idf.constFind(it.key());
+        if (known == idf.cend() && counted.contains(it.key()))
+            continue;
+        const double termIdf = known != idf.cend() ? known.value() : unknownIdf;
         doc->vector.insert(it.key(), (1.0 + std::log(it.value())) * termIdf);
         if (doc->titleTerms.contains(it.key()))
             doc->titleVector.insert(it.key(), termIdf);
@@ -150,6 +162,12 @@ std::optional<RelatedResult> RelatedStories::related(qint64 articleId, int limit
     if (limit <= 0)
         return RelatedResult{};
     sqlite3 *handle = m_db.handle();
+    QElapsedTimer tt;
+    tt.start();
+    auto mark = [&](const char *what) {
+        if (qEnvironmentVariableIsSet("BS_RELATED_TIMING"))
+            std::fprintf(stderr, "%s %.2f\n", what, tt.nsecsElapsed() / 1e6);
+    };
 
     // The article itself.
     Document source;
@@ -175,36 +193,11 @@ std::optional<RelatedResult> RelatedStories::related(qint64 articleId, int limit
     if (source.frequency.isEmpty())
         return RelatedResult{};
 
-    // Document frequencies from the index's vocabulary. A reader connection is query_only,
-    // which also refuses the TEMP schema; the vocabulary table is created with it lifted.
-    {
-        SqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("SELECT 1 FROM temp.sqlite_master WHERE name = "
-                                   "'bs_related_vocab'"))) {
-            fail(m_db, q.errorText(), error);
-            return std::nullopt;
-        }
-        if (!q.next()) {
-            q.finish();
-            SqlQuery pragma(m_db);
-            pragma.exec(QStringLiteral("PRAGMA query_only"));
-            const bool queryOnly = pragma.next() && pragma.value(0).toInt() == 1;
-            pragma.finish();
-            if (queryOnly)
-                pragma.exec(QStringLiteral("PRAGMA query_only = OFF"));
-            SqlQuery create(m_db);
-            const bool created = create.exec(
-                QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bs_related_vocab USING "
-                               "fts5vocab(main, article_fts, 'row')"));
-            const QString createError = create.errorText();
-            if (queryOnly)
-                pragma.exec(QStringLiteral("PRAGMA query_only = ON"));
-            if (!created) {
-                fail(m_db, createError, error);
-                return std::nullopt;
-            }
-        }
-    }
+    // How many articles hold each term, counted in the index but only up to a cap: counting
+    // every occurrence of a common word (as fts5vocab does) walks its whole doclist, which
+    // cost hundreds of milliseconds per article at 100,000 articles. A term at the cap is too
+    // common to say what a story is about and is left out, like a stop word. Only the terms
+    // that can matter are counted: the title's, and the most frequent with title and lead weighted.
     double total = 0;
     {
         SqlQuery q(m_db);
@@ -214,30 +207,56 @@ std::optional<RelatedResult> RelatedStories::related(qint64 articleId, int limit
         }
         total = std::max(1.0, q.value(0).toDouble());
     }
+    const qint64 cap =
+        std::clamp<qint64>(qint64(total * kCommonShare), kMinCommonCap, kMaxCommonCap);
+    QList<QPair<double, QByteArray>> byFrequency;
+    for (auto it = source.frequency.cbegin(); it != source.frequency.cend(); ++it)
+        byFrequency.append({it.value(), it.key()});
+    std::sort(byFrequency.begin(), byFrequency.end(), [](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
     QHash<QByteArray, double> idf;
     QHash<QByteArray, qint64> df;
     {
         SqlQuery q(m_db);
-        if (!q.prepare(QStringLiteral("SELECT doc FROM temp.bs_related_vocab WHERE term = ?"))) {
+        if (!q.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE "
+                                      "article_fts MATCH ? LIMIT ?)"))) {
             fail(m_db, q.errorText(), error);
             return std::nullopt;
         }
-        for (auto it = source.frequency.cbegin(); it != source.frequency.cend(); ++it) {
-            q.bind(QString::fromUtf8(it.key()));
-            if (!q.exec()) {
+        for (qsizetype i = 0; i < byFrequency.size(); ++i) {
+            const QByteArray &term = byFrequency[i].second;
+            if (i >= kCountedTerms && !source.titleTerms.contains(term))
+                continue;
+            const QString match = SearchQuery::anyOf({QString::fromUtf8(term)}).ftsMatch();
+            if (match.isEmpty())
+                continue;
+            q.bind(match).bind(cap);
+            if (!q.exec() || !q.next()) {
                 fail(m_db, q.errorText(), error);
                 return std::nullopt;
             }
-            const qint64 n = q.next() ? std::max<qint64>(1, q.value(0).toLongLong()) : 1;
+            const qint64 n = std::max<qint64>(1, q.value(0).toLongLong());
             q.finish();
-            df.insert(it.key(), n);
-            idf.insert(it.key(), std::log(1.0 + (total - double(n) + 0.5) / (double(n) + 0.5)));
+            df.insert(term, n);
+            if (n < cap)
+                idf.insert(term, std::log(1.0 + (total - double(n) + 0.5) / (double(n) + 0.5)));
         }
     }
+    // Only counted terms below the cap make up the article's vector.
+    for (auto it = source.frequency.begin(); it != source.frequency.end();) {
+        if (idf.contains(it.key()))
+            ++it;
+        else
+            it = source.frequency.erase(it);
+    }
+    if (idf.isEmpty())
+        return RelatedResult{};
+    mark("df");
     QList<double> idfs = idf.values();
     std::sort(idfs.begin(), idfs.end());
     const double unknownIdf = idfs.isEmpty() ? 1.0 : idfs[idfs.size() / 2];
-    weigh(&source, idf, unknownIdf);
+    weigh(&source, idf, df, unknownIdf);
 
     // The most distinctive terms that some other article has too.
     QList<QPair<double, QByteArray>> ranked;
@@ -261,6 +280,7 @@ std::optional<RelatedResult> RelatedStories::related(qint64 articleId, int limit
     const auto hits = SearchEngine(m_db).search(SearchQuery::anyOf(terms), options, error);
     if (!hits)
         return std::nullopt;
+    mark("query");
     QHash<qint64, const SearchHit *> hitById;
     QStringList placeholders;
     QList<qint64> ids;
@@ -292,11 +312,12 @@ std::optional<RelatedResult> RelatedStories::related(qint64 articleId, int limit
         while (q.next()) {
             Document d = analyze(handle, q.value(0).toLongLong(), q.value(1).toString(),
                                  q.value(2).toString(), q.value(3).toString());
-            weigh(&d, idf, unknownIdf);
+            weigh(&d, idf, df, unknownIdf);
             candidates.append(std::move(d));
         }
     }
 
+    mark("candidates");
     struct Scored {
         const Document *doc;
         double score;
