@@ -6,9 +6,7 @@
 #include "store/SearchTokenizer.h"
 #include "store/SqlQuery.h"
 
-#include <QElapsedTimer>
 #include <QHash>
-#include <cstdio>
 
 #include <algorithm>
 #include <cmath>
@@ -22,17 +20,17 @@ namespace
 constexpr double kTitleWeight = 3.0;
 constexpr double kLeadWeight = 2.0;
 constexpr int kLeadPositions = 60;     // the text's first positions count as lead
-constexpr int kTextCharacters = 30000; // enough text to know what an article is about
+constexpr int kTextCharacters = 10000; // enough text to know what an article is about
 constexpr int kQueryTerms = 16;
-constexpr int kMinCandidates = 30;
+constexpr int kMinCandidates = 20;
 constexpr double kTitleShare = 0.25; // of the final score
 // Terms counted for document frequency: all of the title's, and the most frequent (title and
 // lead weighted) up to this many in all.
-constexpr int kCountedTerms = 48;
+constexpr int kCountedTerms = 40;
 // A term in at least this share of the articles (within the caps) is too common to count.
 constexpr double kCommonShare = 0.02;
 constexpr qint64 kMinCommonCap = 200;
-constexpr qint64 kMaxCommonCap = 500;
+constexpr qint64 kMaxCommonCap = 400;
 
 using Vector = QHash<QByteArray, double>;
 
@@ -162,12 +160,6 @@ std::optional<RelatedResult> RelatedStories::related(qint64 articleId, int limit
     if (limit <= 0)
         return RelatedResult{};
     sqlite3 *handle = m_db.handle();
-    QElapsedTimer tt;
-    tt.start();
-    auto mark = [&](const char *what) {
-        if (qEnvironmentVariableIsSet("BS_RELATED_TIMING"))
-            std::fprintf(stderr, "%s %.2f\n", what, tt.nsecsElapsed() / 1e6);
-    };
 
     // The article itself.
     Document source;
@@ -243,16 +235,10 @@ std::optional<RelatedResult> RelatedStories::related(qint64 articleId, int limit
                 idf.insert(term, std::log(1.0 + (total - double(n) + 0.5) / (double(n) + 0.5)));
         }
     }
-    // Only counted terms below the cap make up the article's vector.
-    for (auto it = source.frequency.begin(); it != source.frequency.end();) {
-        if (idf.contains(it.key()))
-            ++it;
-        else
-            it = source.frequency.erase(it);
-    }
+    // Terms counted as common are left out of every vector; terms not counted weigh the median
+    // idf in every vector alike, so that two copies of one text stay identical.
     if (idf.isEmpty())
         return RelatedResult{};
-    mark("df");
     QList<double> idfs = idf.values();
     std::sort(idfs.begin(), idfs.end());
     const double unknownIdf = idfs.isEmpty() ? 1.0 : idfs[idfs.size() / 2];
@@ -275,12 +261,11 @@ std::optional<RelatedResult> RelatedStories::related(qint64 articleId, int limit
     // Candidates by bm25 (title weighted); the article itself is dropped afterwards rather
     // than filtered in SQL, which keeps the ranking inside FTS5.
     SearchOptions options;
-    options.limit = std::max(kMinCandidates, limit * 4) + 1;
+    options.limit = std::max(kMinCandidates, limit + 10) + 1;
     options.snippets = false;
     const auto hits = SearchEngine(m_db).search(SearchQuery::anyOf(terms), options, error);
     if (!hits)
         return std::nullopt;
-    mark("query");
     QHash<qint64, const SearchHit *> hitById;
     QStringList placeholders;
     QList<qint64> ids;
@@ -317,7 +302,6 @@ std::optional<RelatedResult> RelatedStories::related(qint64 articleId, int limit
         }
     }
 
-    mark("candidates");
     struct Scored {
         const Document *doc;
         double score;

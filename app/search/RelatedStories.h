@@ -32,9 +32,13 @@ struct RelatedResult {
 // 1. The article's title, summary and text go through the index's own tokenizer; CJK runs count
 //    by their bigrams. Each term is weighted by its frequency (title x3, lead -- the summary and
 //    the first 60 positions of the text -- x2, the rest x1, sublinear) times its inverse document
-//    frequency, read from an fts5vocab table over article_fts (created in the TEMP schema).
-// 2. The top terms become an OR query (SearchQuery::anyOf) ranked by bm25 with the title
-//    weighted (SearchEngine); the best candidates are fetched.
+//    frequency. Document frequencies are counted in article_fts up to a cap (2% of the
+//    articles, within 200..400) for the title's terms and the 40 most frequent; a term at the
+//    cap counts as a stop word (fts5vocab gives exact counts but walks each term's whole
+//    doclist, about 400 ms per article at 100,000 articles).
+// 2. The 16 heaviest terms found in another article too become an OR query
+//    (SearchQuery::anyOf) ranked by bm25 with the title weighted (SearchEngine); the best
+//    max(20, limit + 10) candidates are fetched.
 // 3. Each candidate is tokenized the same way and re-scored: the cosine of the weighted term
 //    vectors plus a share for the cosine of the titles' terms.
 // 4. Candidates whose text or title is nearly the same as a story already listed become that

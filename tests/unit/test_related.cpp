@@ -9,6 +9,7 @@
 #include "store/ArticleStore.h"
 #include "store/Database.h"
 #include "store/FeedStore.h"
+#include "store/SqlQuery.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -207,6 +208,41 @@ private slots:
         QVERIFY(fromCopy.copiesOfArticle.contains(m_original));
         QVERIFY(!fromCopy.stories.isEmpty());
         QCOMPARE(m_storyOf.value(fromCopy.stories.first().id), story);
+    }
+
+    void longCopiesAreGrouped()
+    {
+        // A long text (every article of one story in a row, ~200 words: more terms than are
+        // counted for document frequency) carried by two feeds.
+        QString text;
+        QString title;
+        for (qint64 id : m_stories[QStringLiteral("wildfire")]) {
+            SqlQuery q(*m_writer);
+            q.prepare(QStringLiteral("SELECT title, text FROM article_search_source WHERE id = ?"));
+            q.bind(id);
+            QVERIFY(q.exec() && q.next());
+            if (title.isEmpty())
+                title = q.value(0).toString() + QStringLiteral(": the long read");
+            text += q.value(1).toString() + QLatin1Char(' ');
+        }
+        const QJsonObject article{{QStringLiteral("title"), title}, {QStringLiteral("text"), text}};
+        const qint64 first = save(article, QStringLiteral("Long Reads"));
+        const qint64 second = save(article, QStringLiteral("Weekend Magazine"));
+        QVERIFY(text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() > 150);
+        const RelatedResult r = related(first);
+        QVERIFY(r.copiesOfArticle.contains(second));
+        QVERIFY(!r.stories.isEmpty());
+        QCOMPARE(m_storyOf.value(r.stories.first().id), QStringLiteral("wildfire"));
+        // From a story article, the two long copies make one entry.
+        const RelatedResult fromStory = related(m_stories[QStringLiteral("wildfire")][2]);
+        int entries = 0;
+        for (const RelatedStory &s : fromStory.stories)
+            if ((s.id == first && s.duplicates.contains(second)) ||
+                (s.id == second && s.duplicates.contains(first)))
+                ++entries;
+            else
+                QVERIFY(s.id != first && s.id != second);
+        QCOMPARE(entries, 1);
     }
 
     void chineseStoriesFindEachOther()
