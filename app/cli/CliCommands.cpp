@@ -2,6 +2,7 @@
 
 #include "cli/CliContext.h"
 #include "cli/ExtractCommand.h"
+#include "cli/RelatedCommand.h"
 #include "cli/SyncCommand.h"
 #include "feeds/FeedDiscovery.h"
 #include "feeds/FeedParser.h"
@@ -570,6 +571,11 @@ constexpr CliCommand kCommands[] = {
      "excerpt, lead_image, content_html, text, related [{title, url, snippet}], feeds [{title, "
      "url, type}].",
      extractCommand},
+    {"related", "ID [--json] [--limit N]",
+     "The cached articles most similar to one article (title and lead weighted; from the local "
+     "index), the same story from other feeds grouped as duplicates; --json prints an array of "
+     "{id, title, feed, score, duplicates: [ids]}.",
+     relatedCommand},
 };
 
 } // namespace

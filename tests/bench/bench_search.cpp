@@ -13,11 +13,14 @@
 //   --keep DIR    build the profile in DIR and keep it (default: a temporary folder); an
 //                 existing profile there with N articles is reused
 //   --no-snippets time the queries without snippet()
+//   --related R   related-stories lookups for R random articles (default 200; 0 skips)
 //
 // Reports: text bytes indexed vs index bytes (dbstat when available), insert throughput with the
-// index maintained, a full rebuild of the index, and p50/p95 per query class.
+// index maintained, a full rebuild of the index, p50/p95 per query class, and p50/p95 of
+// RelatedStories::related (top 10) for random articles.
 
 #include "SearchCorpus.h"
+#include "search/RelatedStories.h"
 #include "search/SearchEngine.h"
 #include "search/SearchQuery.h"
 #include "store/ArticleStore.h"
@@ -121,6 +124,7 @@ int main(int argc, char **argv)
     int n = 100000;
     int perClass = 200;
     int likePerClass = 30;
+    int relatedLookups = 200;
     bool summaries = false;
     bool snippets = true;
     QString keep;
@@ -134,6 +138,8 @@ int main(int argc, char **argv)
             perClass = args[++i].toInt();
         else if (args[i] == QLatin1String("--like-queries") && i + 1 < args.size())
             likePerClass = args[++i].toInt();
+        else if (args[i] == QLatin1String("--related") && i + 1 < args.size())
+            relatedLookups = args[++i].toInt();
         else if (args[i] == QLatin1String("--keep") && i + 1 < args.size())
             keep = args[++i];
         else
@@ -335,5 +341,41 @@ int main(int argc, char **argv)
     std::printf("\nIndex queries: parse + SearchEngine::search, top 50 by bm25 (title weighted), "
                 "with snippets. LIKE: every matching id over title and text, newest first (what a "
                 "reader without an index lists).\n");
+
+    // 4. Related stories for random articles (any language), top 10.
+    if (relatedLookups > 0) {
+        const qint64 max = scalar(*db, QStringLiteral("SELECT max(id) FROM articles"));
+        RelatedStories related(*db);
+        std::vector<double> ms, chineseMs;
+        double stories = 0;
+        SqlQuery lang(*db);
+        lang.prepare(QStringLiteral("SELECT language FROM articles WHERE id = ?"));
+        QElapsedTimer timer;
+        for (int i = 0; i < relatedLookups; ++i) {
+            const qint64 id = 1 + random.bounded(max);
+            lang.bind(id);
+            const bool chineseArticle =
+                lang.exec() && lang.next() && lang.value(0).toString() == QLatin1String("zh");
+            lang.finish();
+            timer.start();
+            const auto result = related.related(id, 10, &error);
+            const double elapsed = timer.nsecsElapsed() / 1e6;
+            if (!result) {
+                std::fprintf(stderr, "related %lld: %s\n", id, qPrintable(error));
+                return 1;
+            }
+            ms.push_back(elapsed);
+            if (chineseArticle)
+                chineseMs.push_back(elapsed);
+            stories += result->stories.size();
+        }
+        const Latency all = summarize(ms, stories);
+        const Latency zh = summarize(chineseMs, 0);
+        std::printf("\nrelated stories (RelatedStories::related, top 10) for %d random articles: "
+                    "p50 %.2f ms, p95 %.2f ms, mean %.2f ms, %.1f stories on average; of them "
+                    "%d Chinese: p50 %.2f ms, p95 %.2f ms\n",
+                    int(ms.size()), all.p50, all.p95, all.mean, all.hitsMean, int(chineseMs.size()),
+                    zh.p50, zh.p95);
+    }
     return 0;
 }
