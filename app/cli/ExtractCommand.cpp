@@ -59,7 +59,7 @@ void printText(CliContext &ctx, const ExtractedArticle &a)
     out << Qt::endl << a.text << Qt::endl;
     if (!a.related.isEmpty()) {
         out << Qt::endl << "Related:" << Qt::endl;
-        for (const RelatedStory &r : a.related) {
+        for (const RelatedLink &r : a.related) {
             out << "- " << r.title << " <" << r.url.toString() << '>' << Qt::endl;
             if (!r.snippet.isEmpty())
                 out << "  " << r.snippet << Qt::endl;

@@ -103,7 +103,7 @@ QUrl firstImage(xmlNode *article, const QUrl &base)
 QJsonObject ExtractedArticle::toJson() const
 {
     QJsonArray relatedJson;
-    for (const RelatedStory &r : related)
+    for (const RelatedLink &r : related)
         relatedJson.append(QJsonObject{{QStringLiteral("title"), r.title},
                                        {QStringLiteral("url"), r.url.toString()},
                                        {QStringLiteral("snippet"), r.snippet}});
@@ -168,7 +168,7 @@ ExtractedArticle extractArticle(const QByteArray &bytes, const QUrl &url,
     DocPtr bestDoc;
     extract::Grabbed best;
     extract::DateLine dateLine;
-    QList<RelatedStory> related;
+    QList<RelatedLink> related;
     bool firstAttempt = true;
     for (const int flags : attempts) {
         DocPtr doc = firstAttempt ? std::move(first) : parse(decoded.utf8);
@@ -177,7 +177,7 @@ ExtractedArticle extractArticle(const QByteArray &bytes, const QUrl &url,
         extract::prepareDocument(doc.get());
         xmlNode *body = bodyOf(doc.get());
         extract::DateLine line = extract::takeDateLine(body, chinese);
-        QList<RelatedStory> stories = extract::takeRelated(body, base);
+        QList<RelatedLink> stories = extract::takeRelated(body, base);
         if (firstAttempt) {
             dateLine = line;
             related = stories;

@@ -14,12 +14,12 @@ namespace bs
 
 // One entry of a page's own list of related stories (the block of links with short snippets
 // and "[详细]" / "more" links that portals put after an article).
-struct RelatedStory {
+struct RelatedLink {
     QString title;
     QUrl url; // absolute
     QString snippet;
 
-    bool operator==(const RelatedStory &) const = default;
+    bool operator==(const RelatedLink &) const = default;
 };
 
 // What the extractor reads out of a web page: the article and its metadata.
@@ -37,7 +37,7 @@ struct ExtractedArticle {
     QUrl leadImage;
     QString contentHtml; // sanitized, URLs absolute
     QString text;        // plain text, paragraphs separated by blank lines
-    QList<RelatedStory> related;
+    QList<RelatedLink> related;
     QList<DiscoveredFeed> feeds;
     QString encoding; // the character encoding the page was read in
     QString error;    // set when nothing could be read (empty or unparsable input)

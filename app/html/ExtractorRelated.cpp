@@ -34,7 +34,7 @@ bool usableHref(const QString &href)
 }
 
 struct Item {
-    RelatedStory story;
+    RelatedLink story;
     bool hasMore = false;
 };
 
@@ -117,9 +117,9 @@ bool inNavigation(xmlNode *block)
 
 } // namespace
 
-QList<RelatedStory> takeRelated(xmlNode *body, const QUrl &base)
+QList<RelatedLink> takeRelated(xmlNode *body, const QUrl &base)
 {
-    QList<RelatedStory> stories;
+    QList<RelatedLink> stories;
     if (!body)
         return stories;
     std::vector<xmlNode *> taken;
