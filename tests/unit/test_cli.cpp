@@ -5,6 +5,8 @@
 #include "store/Database.h"
 #include "store/FeedStore.h"
 
+#include "CliProcess.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,24 +19,11 @@ using namespace bs;
 namespace
 {
 
-struct Run {
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = test::CliRun;
 
 Run cli(const QString &profile, const QStringList &args)
 {
-    QProcess p;
-    QStringList all;
-    if (!profile.isEmpty())
-        all << QStringLiteral("--profile") << profile;
-    all += args;
-    p.start(QStringLiteral(BROADSHEET_CLI), all);
-    p.waitForFinished(30000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return test::runCli(QStringLiteral(BROADSHEET_CLI), profile, args);
 }
 
 } // namespace

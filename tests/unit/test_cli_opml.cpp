@@ -2,6 +2,8 @@
 
 #include "feeds/Opml.h"
 
+#include "CliProcess.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,20 +16,11 @@ using namespace bs;
 namespace
 {
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QString err;
-};
+using Run = test::CliRun;
 
 Run cli(const QString &profile, const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(BROADSHEET_CLI),
-            QStringList{QStringLiteral("--profile"), profile} + args);
-    p.waitForFinished(30000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            QString::fromUtf8(p.readAllStandardError())};
+    return test::runCli(QStringLiteral(BROADSHEET_CLI), profile, args);
 }
 
 QString fixture(const char *name)
@@ -39,7 +32,7 @@ QStringList feedLines(const QString &profile)
 {
     const Run r = cli(profile, {QStringLiteral("list-feeds"), QStringLiteral("--json")});
     QStringList lines;
-    for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array())
+    for (const QJsonValue &v : QJsonDocument::fromJson(r.outBytes).array())
         lines << v[QStringLiteral("folder")].toString() + QLatin1Char('|') +
                      v[QStringLiteral("url")].toString() + QLatin1Char('|') +
                      v[QStringLiteral("title")].toString();
@@ -61,38 +54,38 @@ private slots:
         const Run h = cli(profile("help"), {QStringLiteral("--help")});
         QCOMPARE(h.code, 0);
         for (const char *verb : {"import-opml", "export-opml", "discover"})
-            QVERIFY2(h.out.contains(verb), verb);
+            QVERIFY2(h.outBytes.contains(verb), verb);
     }
 
     void importExportReimport()
     {
         Run r = cli(profile("a"), {QStringLiteral("import-opml"), fixture("rssguard.opml")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains("Folders created: 5\n"), r.out.constData());
-        QVERIFY(r.out.contains("Feeds added: 6\n"));
-        QVERIFY(r.out.contains("Duplicates skipped: 0\n"));
+        QVERIFY2(r.outBytes.contains("Folders created: 5\n"), r.outBytes.constData());
+        QVERIFY(r.outBytes.contains("Feeds added: 6\n"));
+        QVERIFY(r.outBytes.contains("Duplicates skipped: 0\n"));
 
         r = cli(profile("a"), {QStringLiteral("import-opml"), fixture("rssguard.opml")});
         QCOMPARE(r.code, 0);
-        QVERIFY(r.out.contains("Feeds added: 0\n"));
-        QVERIFY(r.out.contains("Duplicates skipped: 6\n"));
+        QVERIFY(r.outBytes.contains("Feeds added: 0\n"));
+        QVERIFY(r.outBytes.contains("Duplicates skipped: 6\n"));
 
         // To stdout: the OPML itself, nothing else.
         r = cli(profile("a"), {QStringLiteral("export-opml")});
         QCOMPARE(r.code, 0);
         QString error;
-        const auto doc = parseOpml(r.out, &error);
+        const auto doc = parseOpml(r.outBytes, &error);
         QVERIFY2(doc, qPrintable(error));
         QCOMPARE(doc->root.feedCount(), 6);
 
         const QString file = m_dir.filePath(QStringLiteral("export.opml"));
         r = cli(profile("a"), {QStringLiteral("export-opml"), file});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        QVERIFY(r.out.contains("Exported 6 feed(s)"));
+        QVERIFY(r.outBytes.contains("Exported 6 feed(s)"));
 
         r = cli(profile("b"), {QStringLiteral("import-opml"), file});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        QVERIFY(r.out.contains("Feeds added: 6\n"));
+        QVERIFY(r.outBytes.contains("Feeds added: 6\n"));
         const QStringList lines = feedLines(profile("a"));
         QCOMPARE(lines.size(), 6);
         QCOMPARE(feedLines(profile("b")), lines);
@@ -110,8 +103,8 @@ private slots:
         f.close();
         const Run r = cli(profile("c"), {QStringLiteral("import-opml"), file});
         QCOMPARE(r.code, 0);
-        QVERIFY(r.out.contains("Feeds added: 1\n"));
-        QVERIFY(r.out.contains("Invalid skipped: 1\n"));
+        QVERIFY(r.outBytes.contains("Feeds added: 1\n"));
+        QVERIFY(r.outBytes.contains("Invalid skipped: 1\n"));
         QVERIFY2(r.err.contains(QLatin1String("mailto:x@e.test")), qPrintable(r.err));
     }
 
@@ -145,7 +138,7 @@ private slots:
         const Run r = cli(profile("e"), {QStringLiteral("export-opml")});
         QCOMPARE(r.code, 0);
         QString error;
-        const auto doc = parseOpml(r.out, &error);
+        const auto doc = parseOpml(r.outBytes, &error);
         QVERIFY2(doc, qPrintable(error));
         QCOMPARE(doc->root.feedCount(), 0);
     }
