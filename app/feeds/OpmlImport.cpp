@@ -149,8 +149,11 @@ OpmlDocument OpmlExport::fromStore(Database &db)
     for (const Folder &f : folders)
         tree.folders[folderIds.contains(f.parentId) && f.parentId != f.id ? f.parentId : 0].append(
             f);
-    for (const Feed &f : store.feeds())
+    for (const Feed &f : store.feeds()) {
+        if (FeedStore::isBuiltIn(f))
+            continue;
         tree.feeds[folderIds.contains(f.folderId) ? f.folderId : 0].append(f);
+    }
     OpmlDocument document;
     document.title = QStringLiteral("Broadsheet subscriptions");
     document.dateCreated = QDateTime::currentDateTimeUtc();

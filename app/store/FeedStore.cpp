@@ -223,4 +223,29 @@ QList<qint64> FeedStore::feedIdsInFolder(qint64 folderId)
     return ids;
 }
 
+const QUrl &FeedStore::savedPagesUrl()
+{
+    static const QUrl url(QStringLiteral("broadsheet://saved-pages"));
+    return url;
+}
+
+bool FeedStore::isBuiltIn(const Feed &feed)
+{
+    return feed.url.scheme() == savedPagesUrl().scheme();
+}
+
+std::optional<qint64> FeedStore::savedPagesFeedId()
+{
+    if (const auto existing = feedByUrl(savedPagesUrl()))
+        return existing->id;
+    Feed feed;
+    feed.url = savedPagesUrl();
+    feed.title = QStringLiteral("Saved pages");
+    feed.description = QStringLiteral("Pages saved by address, readable offline.");
+    feed.fullText = FullTextMode::Off;
+    feed.retentionDays = -1;
+    feed.disabled = true;
+    return addFeed(feed);
+}
+
 } // namespace bs

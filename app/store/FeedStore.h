@@ -32,6 +32,14 @@ public:
     // The feeds in this folder and in every folder below it.
     QList<qint64> feedIdsInFolder(qint64 folderId);
 
+    // The built-in "Saved pages" feed that holds pages saved by address (save URL, bookmark
+    // import), created on first use. It is never fetched (disabled), kept forever, and not
+    // exported to OPML.
+    std::optional<qint64> savedPagesFeedId();
+    static const QUrl &savedPagesUrl();
+    // True for the application's own feeds (the broadsheet: scheme), which sync never fetches.
+    static bool isBuiltIn(const Feed &feed);
+
 private:
     Database &m_db;
 };

@@ -470,6 +470,16 @@ private slots:
         QCOMPARE(doc.root.folders[0].folders[0].feeds[1].title, QStringLiteral("Phoronix"));
         QCOMPARE(doc.root.feeds[0].title, QStringLiteral("Daring Fireball"));
     }
+
+    void builtInFeedsAreNotExported()
+    {
+        auto db = freshProfile();
+        QVERIFY(db);
+        QVERIFY(FeedStore(*db).savedPagesFeedId());
+        const QByteArray exported = writeOpml(OpmlExport::fromStore(*db));
+        QVERIFY(!exported.contains("saved-pages"));
+        QVERIFY(!exported.contains("Saved pages"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestOpml)

@@ -105,6 +105,21 @@ private slots:
         QCOMPARE(store.feeds().size(), 2);
     }
 
+    void savedPagesFeedIsBuiltInAndNeverFetched()
+    {
+        FeedStore store(*m_db);
+        const auto id = store.savedPagesFeedId();
+        QVERIFY2(id, qPrintable(m_db->lastError()));
+        QCOMPARE(store.savedPagesFeedId(), id); // found again, not duplicated
+        const auto feed = store.feed(*id);
+        QVERIFY(feed);
+        QCOMPARE(feed->title, QStringLiteral("Saved pages"));
+        QVERIFY(feed->disabled);
+        QVERIFY(feed->retentionDays < 0);
+        QVERIFY(FeedStore::isBuiltIn(*feed));
+        QVERIFY(!FeedStore::isBuiltIn(*store.feed(m_feed)));
+    }
+
     void removingAFeedRemovesItsArticles()
     {
         ArticleStore articles(*m_db);
