@@ -52,8 +52,13 @@ Conditions conditionsFor(const SearchQuery &query, const SearchOptions &options)
     case SearchOptions::Scope::Bookmarks:
         c.needsStatus = true;
         c.sql << QStringLiteral("(s.starred = 1 OR EXISTS (SELECT 1 FROM article_labels al "
-                                "WHERE al.article_id = a.id))");
+                                "WHERE al.article_id = a.id) OR EXISTS (SELECT 1 FROM "
+                                "article_notes an WHERE an.article_id = a.id))");
         break;
+    }
+    if (options.unreadOnly) {
+        c.needsStatus = true;
+        c.sql << QStringLiteral("s.read = 0");
     }
     if (options.excludeArticleId > 0) {
         c.sql << QStringLiteral("a.id != ?");

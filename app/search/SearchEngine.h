@@ -17,7 +17,7 @@ class Database;
 struct SearchOptions {
     enum class Sort { Relevance, Date };
     // Where to look: everything, one folder (with its subfolders), one feed, or the
-    // bookmarks (starred or labelled articles).
+    // bookmarks (starred, labelled or noted articles).
     enum class Scope { All, Folder, Feed, Bookmarks };
     Sort sort = Sort::Relevance;
     Scope scope = Scope::All;
@@ -26,6 +26,7 @@ struct SearchOptions {
     int offset = 0;
     bool snippets = true;
     qint64 excludeArticleId = 0; // e.g. the article a "related" lookup starts from
+    bool unreadOnly = false;     // only unread matches (a saved search's unread count)
 };
 
 struct SearchHit {

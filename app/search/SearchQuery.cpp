@@ -417,7 +417,8 @@ SearchQuery::SqlFilter SearchQuery::sqlFilter() const
             break;
         case FilterKind::Saved:
             c = QStringLiteral("(s.starred = 1 OR EXISTS (SELECT 1 FROM article_labels al "
-                               "WHERE al.article_id = a.id))");
+                               "WHERE al.article_id = a.id) OR EXISTS (SELECT 1 FROM "
+                               "article_notes an WHERE an.article_id = a.id))");
             break;
         case FilterKind::Label:
             c = QStringLiteral("EXISTS (SELECT 1 FROM article_labels al JOIN labels l ON "
@@ -471,7 +472,7 @@ QString SearchQuery::syntaxHelp()
         "  title:word      in the title (title:\"a phrase\"); author:name likewise\n"
         "  feed:NAME       in feeds whose title contains NAME (or feed:ID)\n"
         "  folder:NAME     in the folder NAME and its subfolders\n"
-        "  is:unread is:read is:starred is:saved   (saved: starred or labelled)\n"
+        "  is:unread is:read is:starred is:saved   (saved: starred, labelled or noted)\n"
         "  label:NAME      with that label\n"
         "  before:DATE after:DATE   DATE is YYYY-MM-DD (UTC) or an age: 7d, 2w, 3m, 1y, today, "
         "yesterday\n"

@@ -195,6 +195,25 @@ CREATE VIRTUAL TABLE article_fts USING fts5(
     tokenize = 'broadsheet');
 INSERT INTO article_fts(article_fts) VALUES ('rebuild');
 )sql"},
+    {7, "notes on saved articles, saved searches", R"sql(
+-- A person's note on an article they keep (a noted article is never purged).
+CREATE TABLE article_notes (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    note TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+-- Smart folders: the query text is parsed again each time, so relative dates stay relative.
+CREATE TABLE saved_searches (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    query TEXT NOT NULL,
+    sort TEXT NOT NULL DEFAULT 'relevance',
+    position INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+);
+-- Bookmark import finds the article a saved address belongs to.
+CREATE INDEX articles_url ON articles(url);
+)sql"},
 };
 
 bool execScript(sqlite3 *handle, const char *sql, QString *error)

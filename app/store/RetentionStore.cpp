@@ -14,7 +14,8 @@ namespace
 const char kExpiredWhere[] =
     " FROM articles a JOIN article_status s ON s.article_id = a.id WHERE a.feed_id = ? AND "
     "a.sort_time < ? AND s.read = 1 AND s.starred = 0 AND NOT EXISTS (SELECT 1 FROM "
-    "article_labels l WHERE l.article_id = a.id)";
+    "article_labels l WHERE l.article_id = a.id) AND NOT EXISTS (SELECT 1 FROM article_notes n "
+    "WHERE n.article_id = a.id)";
 
 } // namespace
 

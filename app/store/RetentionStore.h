@@ -24,8 +24,8 @@ public:
 
     explicit RetentionStore(Database &db) : m_db(db) {}
 
-    // Read, unstarred, unlabelled articles of the feed listed before `cutoff`, oldest first,
-    // after the keyset cursor (sortTime, id) when given.
+    // Read, unstarred, unlabelled, un-noted articles of the feed listed before `cutoff`, oldest
+    // first, after the keyset cursor (sortTime, id) when given.
     QList<Expired> expired(qint64 feedId, const QDateTime &cutoff, int limit,
                            qint64 afterTime = std::numeric_limits<qint64>::min(),
                            qint64 afterId = 0);

@@ -54,6 +54,9 @@ void seedAtVersion(Database &db, int version)
         QVERIFY(
             q.exec(QStringLiteral("INSERT INTO article_fts(rowid, title, author, text) "
                                   "SELECT id, title, author, text FROM article_search_source")));
+    if (version >= 6) // the store indexes the feed's title with the article from v6 on
+        QVERIFY(q.exec(QStringLiteral(
+            "UPDATE article_content SET feed_title = 'Example' WHERE article_id = 1")));
     if (version >= 6)
         QVERIFY(q.exec(QStringLiteral(
             "INSERT INTO article_fts(rowid, title, author, feed, summary, text) "
@@ -78,9 +81,10 @@ private slots:
         QCOMPARE(scalar(*db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
         QCOMPARE(scalar(*db, QStringLiteral("PRAGMA auto_vacuum")).toInt(), 2); // incremental
         QVERIFY(scalar(*db, QStringLiteral("PRAGMA busy_timeout")).toInt() >= 5000);
-        for (const char *table : {"folders", "feeds", "articles", "article_content",
-                                  "article_status", "labels", "article_labels", "enclosures",
-                                  "media_cache", "article_fts", "settings", "article_tombstones"}) {
+        for (const char *table :
+             {"folders", "feeds", "articles", "article_content", "article_status", "labels",
+              "article_labels", "enclosures", "media_cache", "article_fts", "settings",
+              "article_tombstones", "article_notes", "saved_searches"}) {
             SqlQuery q(*db);
             q.prepare(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = ?"));
             q.bind(QString::fromLatin1(table));
@@ -200,6 +204,59 @@ private slots:
                                             "'feeds_next_fetch'"))
                      .toInt(),
                  1);
+    }
+
+    void v7AddsNotesAndSavedSearches()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v6.sqlite"));
+        QString error;
+        {
+            auto old = Database::openWriterAtVersion(path, 6, &error);
+            QVERIFY2(old, qPrintable(error));
+            seedAtVersion(*old, 6);
+            SqlQuery q(*old);
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO labels(id, name) VALUES (1, 'Harbours')")));
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO article_labels(article_id, label_id) VALUES (1, 1)")));
+        }
+        auto db = Database::openWriter(path, &error);
+        QVERIFY2(db, qPrintable(error));
+        QCOMPARE(db->schemaVersion(), Migrations::latestVersion());
+        // What v6 held is intact: article, status, label and its assignment, index entry.
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT title FROM articles WHERE id = 1")).toString(),
+                 QStringLiteral("Harbour bridge reopens"));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT read || starred FROM article_status WHERE "
+                                            "article_id = 1"))
+                     .toString(),
+                 QStringLiteral("11"));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT l.name FROM article_labels al JOIN labels l "
+                                            "ON l.id = al.label_id WHERE al.article_id = 1"))
+                     .toString(),
+                 QStringLiteral("Harbours"));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT rowid FROM article_fts WHERE article_fts "
+                                            "MATCH 'bridge'"))
+                     .toLongLong(),
+                 1);
+        // The new tables work: a note per article, saved searches with unique names and the
+        // default sort; deleting the article takes its note along.
+        SqlQuery q(*db);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO article_notes(article_id, note, updated_at) "
+                                      "VALUES (1, 'ask about tolls', 1700000100)")));
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO article_notes(article_id, note, updated_at) "
+                                       "VALUES (1, 'twice', 1700000200)")));
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO article_notes(article_id, note, updated_at) "
+                                       "VALUES (99, 'no such article', 1700000200)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO saved_searches(name, query, created_at) "
+                                      "VALUES ('Bridges', 'bridge is:unread', 1700000000)")));
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO saved_searches(name, query, created_at) "
+                                       "VALUES ('Bridges', 'x', 1700000000)")));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT sort FROM saved_searches")).toString(),
+                 QStringLiteral("relevance"));
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM articles WHERE id = 1")));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM article_notes")).toInt(), 0);
+        QCOMPARE(scalar(*db, QStringLiteral("PRAGMA integrity_check")).toString(),
+                 QStringLiteral("ok"));
     }
 
     void refusesNewerSchema()

@@ -1,11 +1,12 @@
-// Retention on real SQLite files: which articles go (read, unstarred, unlabelled, older than
-// their feed's days), that their content and search entries go with them, batches of bounded
+// Retention on real SQLite files: which articles go (read, unstarred, unlabelled, un-noted, older
+// than their feed's days), that their content and search entries go with them, batches of bounded
 // size, per-feed overrides, tombstones, and the file giving space back.
 
 #include "store/ArticleIdentityStore.h"
 #include "store/ArticleStore.h"
 #include "store/Database.h"
 #include "store/FeedStore.h"
+#include "store/NoteStore.h"
 #include "store/SqlQuery.h"
 #include "store/StatusStore.h"
 #include "sync/Retention.h"
@@ -133,6 +134,30 @@ private slots:
                                           "('integrity-check')")));
         QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
         QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+    }
+
+    void keepsNotedArticles()
+    {
+        auto db = open();
+        QVERIFY(db);
+        const qint64 feed = addFeed(*db, QStringLiteral("noted"));
+        const QList<qint64> old = addArticles(*db, feed, 3, 200, QStringLiteral("quay"));
+        QCOMPARE(old.size(), 3);
+        StatusStore status(*db);
+        QCOMPARE(status.setRead(old, true), 3);
+        // A note stars the article; take the star away again: the note alone must keep it.
+        QVERIFY2(NoteStore(*db).set(old[0], QStringLiteral("check the quay timetable")),
+                 qPrintable(db->lastError()));
+        QCOMPARE(status.status(old[0])->starred, true);
+        QCOMPARE(status.setStarred({old[0]}, false), 1);
+
+        Retention retention(*db, RetentionPolicy{}, kNow);
+        QVERIFY2(retention.run(), qPrintable(retention.error()));
+        QCOMPARE(retention.report().articlesRemoved, 2);
+        QVERIFY(ArticleStore(*db).article(old[0]));
+        QVERIFY(!ArticleStore(*db).article(old[1]));
+        QCOMPARE(NoteStore(*db).note(old[0])->text, QStringLiteral("check the quay timetable"));
+        QCOMPARE(matches(*db, QStringLiteral("quay")), 1);
     }
 
     void deletesInBoundedBatches()
