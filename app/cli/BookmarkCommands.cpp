@@ -30,7 +30,8 @@ const char kSavedSearchHelp[] =
     "again whenever it is listed or opened, so counts are live and after:7d moves with the\n"
     "clock. A malformed query is refused when it is saved.\n"
     "  list   name, matches, unread matches and query; --json prints\n"
-    "         [{id, name, query, sort, total, unread}]\n"
+    "         [{id, name, query, sort, total, unread, problem}] (problem: why a stored query\n"
+    "         cannot run, else null)\n"
     "  run    the matches in the search's order, as 'search' prints them (--json: [{id, title,\n"
     "         feed, published, snippet, score}]); --limit N (default 20), --offset N\n";
 
@@ -80,19 +81,25 @@ int savedSearchList(CliContext &ctx, const CliArgs &args)
     if (args.has(QStringLiteral("json"))) {
         QJsonArray array;
         for (const SavedSearchCounts &c : *searches)
-            array.append(
-                QJsonObject{{QStringLiteral("id"), c.search.id},
-                            {QStringLiteral("name"), c.search.name},
-                            {QStringLiteral("query"), c.search.query},
-                            {QStringLiteral("sort"), SavedSearchStore::sortName(c.search.sort)},
-                            {QStringLiteral("total"), c.total},
-                            {QStringLiteral("unread"), c.unread}});
+            array.append(QJsonObject{
+                {QStringLiteral("id"), c.search.id},
+                {QStringLiteral("name"), c.search.name},
+                {QStringLiteral("query"), c.search.query},
+                {QStringLiteral("sort"), SavedSearchStore::sortName(c.search.sort)},
+                {QStringLiteral("total"), c.total},
+                {QStringLiteral("unread"), c.unread},
+                {QStringLiteral("problem"),
+                 c.problem.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(c.problem)}});
         printJson(ctx, array);
         return 0;
     }
-    for (const SavedSearchCounts &c : *searches)
+    for (const SavedSearchCounts &c : *searches) {
         ctx.out() << c.search.name << '\t' << c.total << " match(es)\t" << c.unread << " unread\t"
                   << c.search.query << Qt::endl;
+        if (!c.problem.isEmpty())
+            ctx.err() << "broadsheet-cli: the saved search '" << c.search.name
+                      << "' cannot run: " << c.problem << Qt::endl;
+    }
     if (searches->isEmpty())
         ctx.err() << "No saved searches yet (saved-search add NAME QUERY)." << Qt::endl;
     return 0;

@@ -196,10 +196,8 @@ std::optional<QList<SavedSearchCounts>> SavedSearchStore::listWithCounts(QString
         QString why;
         const auto query = SearchQuery::parse(s.query, &why);
         if (!query) {
-            if (error)
-                *error =
-                    QStringLiteral("The saved search '%1' no longer parses: %2").arg(s.name, why);
-            return std::nullopt;
+            out.append({s, 0, 0, why});
+            continue;
         }
         SearchOptions options;
         const auto total = engine.count(*query, options, error);
@@ -207,7 +205,7 @@ std::optional<QList<SavedSearchCounts>> SavedSearchStore::listWithCounts(QString
         const auto unread = total ? engine.count(*query, options, error) : std::nullopt;
         if (!total || !unread)
             return std::nullopt;
-        out.append({s, *total, *unread});
+        out.append({s, *total, *unread, {}});
     }
     return out;
 }

@@ -26,6 +26,9 @@ struct SavedSearchCounts {
     SavedSearch search;
     qint64 total = 0;
     qint64 unread = 0;
+    // Why the stored query cannot run (it was saved by a build that read it differently);
+    // counts are 0 then. Empty normally.
+    QString problem;
 };
 
 // Saved searches (`saved_searches`): smart folders whose contents are the query run again
@@ -52,7 +55,8 @@ public:
     std::optional<SavedSearch> find(const QString &name);
     QList<SavedSearch> list();
     // Every saved search with how many articles match it now, and how many of those are
-    // unread (counted in the index, without snippets).
+    // unread (counted in the index, without snippets). A search whose query no longer parses
+    // is listed with its problem; an SQL failure fails the call.
     std::optional<QList<SavedSearchCounts>> listWithCounts(QString *error);
     // The search's results in its sort order, one page.
     std::optional<QList<SearchHit>> run(const QString &name, int limit, int offset, QString *error);

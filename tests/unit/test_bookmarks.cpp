@@ -372,6 +372,19 @@ private slots:
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM labels")), 2);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM saved_searches")), 2);
         QCOMPARE(searches.find(kInjection)->name, kInjection);
+        // A stored query this build cannot parse (written by hand here) is listed with its
+        // problem; the other searches still count.
+        SqlQuery q(*db);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO saved_searches(name, query, created_at) "
+                                      "VALUES ('Old', 'is:someday', 0)")));
+        const auto counts = searches.listWithCounts(&error);
+        QVERIFY2(counts, qPrintable(error));
+        QCOMPARE(counts->size(), 3);
+        for (const SavedSearchCounts &c : *counts) {
+            QCOMPARE(c.problem.isEmpty(), c.search.name != QLatin1String("Old"));
+            if (c.search.name == kInjection)
+                QCOMPARE(c.total, 1);
+        }
     }
 };
 
