@@ -84,7 +84,6 @@ std::optional<BookmarkImportCounts> BookmarkStore::import(const BookmarkDocument
     if (!tx.isActive())
         return std::nullopt;
     LabelStore labelStore(m_db);
-    NoteStore notes(m_db);
     ArticleStore articles(m_db);
     std::optional<qint64> savedPages;
     QHash<QString, qint64> labelIds; // lower-case name -> id
@@ -96,6 +95,14 @@ std::optional<BookmarkImportCounts> BookmarkStore::import(const BookmarkDocument
     SqlQuery star(m_db);
     star.prepare(QStringLiteral("UPDATE article_status SET starred = 1, starred_at = ? WHERE "
                                 "article_id = ? AND starred = 0"));
+    // Prepared once for the whole file (a file may hold 100,000 entries).
+    SqlQuery assign(m_db);
+    assign.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO article_labels(article_id, label_id) VALUES (?, ?)"));
+    SqlQuery setNote(m_db);
+    setNote.prepare(QStringLiteral("INSERT INTO article_notes(article_id, note, updated_at) "
+                                   "VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
+                                   "note = excluded.note, updated_at = excluded.updated_at"));
     const auto failed = [&](const QString &why) {
         fail(QStringLiteral("Nothing was imported: %1").arg(why));
         return std::nullopt;
@@ -153,15 +160,18 @@ std::optional<BookmarkImportCounts> BookmarkStore::import(const BookmarkDocument
                 labelIds.insert(key, labelId);
                 counts.labelsCreated += existed ? 0 : 1;
             }
-            if (!labelStore.assignInTransaction(labelId, id))
-                return failed(m_db.lastError());
+            assign.bind(id).bind(labelId);
+            if (!assign.exec())
+                return failed(assign.errorText());
         }
         if (!b.note.isEmpty()) {
             if (const QString why = NoteStore::textProblem(b.note); !why.isEmpty())
                 return failed(QStringLiteral("the note on %1: %2").arg(url, why));
-            if (!notes.setInTransaction(id, b.note.trimmed(),
-                                        b.noteUpdated.isValid() ? b.noteUpdated : now))
-                return failed(m_db.lastError());
+            setNote.bind(id)
+                .bind(b.note.trimmed())
+                .bind(b.noteUpdated.isValid() ? b.noteUpdated : now);
+            if (!setNote.exec())
+                return failed(setNote.errorText());
         }
     }
     if (!tx.commit())
