@@ -1,6 +1,7 @@
 #include "cli/CliCommands.h"
 
 #include "cli/BookmarkCommands.h"
+#include "cli/CliArgs.h"
 #include "cli/CliContext.h"
 #include "cli/ExtractCommand.h"
 #include "cli/LabelCommands.h"
@@ -30,24 +31,6 @@ namespace bs
 
 namespace
 {
-
-bool parseIds(CliContext &ctx, const QStringList &words, QList<qint64> *ids)
-{
-    if (words.isEmpty()) {
-        ctx.usage(QStringLiteral("name at least one article id."));
-        return false;
-    }
-    for (const QString &w : words) {
-        bool ok = false;
-        const qint64 id = w.toLongLong(&ok);
-        if (!ok || id <= 0) {
-            ctx.usage(QStringLiteral("'%1' is not an article id (a positive number).").arg(w));
-            return false;
-        }
-        ids->append(id);
-    }
-    return true;
-}
 
 QString isoUtc(const QDateTime &when)
 {
@@ -229,14 +212,14 @@ int setArticleFlag(CliContext &ctx, const QStringList &arguments, const char *ve
     parser.addOption({inverseOption, inverseHelp});
     if (!ctx.parseOptions(parser, verb, arguments))
         return 2;
-    QList<qint64> ids;
-    if (!parseIds(ctx, parser.positionalArguments(), &ids))
+    const auto ids = readArticleIds(ctx, parser.positionalArguments());
+    if (!ids)
         return 2;
     Database *db = ctx.writer();
     if (!db)
         return 1;
     StatusStore status(*db);
-    const int changed = (status.*apply)(ids, !parser.isSet(inverseOption));
+    const int changed = (status.*apply)(*ids, !parser.isSet(inverseOption));
     if (changed < 0)
         return ctx.fail(db->lastError());
     ctx.out() << changed << " article(s) changed." << Qt::endl;

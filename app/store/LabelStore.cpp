@@ -210,15 +210,4 @@ std::optional<qint64> LabelStore::ensureInTransaction(const QString &name)
     return q.lastInsertId();
 }
 
-bool LabelStore::assignInTransaction(qint64 labelId, qint64 articleId)
-{
-    SqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("INSERT OR IGNORE INTO article_labels(article_id, label_id) VALUES (?, ?)"));
-    q.bind(articleId).bind(labelId);
-    if (!q.exec())
-        return fail(QStringLiteral("The label could not be assigned: %1").arg(q.errorText()));
-    return true;
-}
-
 } // namespace bs

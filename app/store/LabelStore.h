@@ -48,7 +48,6 @@ public:
 
     // The label's id, created when missing, inside a transaction the caller holds (import).
     std::optional<qint64> ensureInTransaction(const QString &name);
-    bool assignInTransaction(qint64 labelId, qint64 articleId);
 
     // Why a name cannot be a label name, or empty when it can (after trimming).
     static QString nameProblem(const QString &name);
