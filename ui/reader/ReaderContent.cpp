@@ -141,6 +141,8 @@ public:
     QString link(const QString &raw) const
     {
         const QString trimmed = raw.trimmed();
+        if (trimmed.isEmpty())
+            return {}; // a removed target (the sanitizer's empty href) is no link to the page
         if (trimmed.startsWith(QLatin1Char('#')))
             return trimmed;
         const QUrl url = m_policy.base.resolved(QUrl(trimmed));

@@ -17,12 +17,14 @@ inline constexpr char readerScheme[] = "bsreader";
 // Registers the scheme with Qt WebEngine (and asks Qt to share OpenGL contexts, which
 // WebEngine needs). Must run before the QApplication is created; once per process.
 //
-// Flags: SecureScheme | LocalScheme, nothing else. Local: Chromium treats its pages like
-// file pages, so the profile's LocalContentCanAccessRemoteUrls/FileUrls settings (both off)
-// apply and web pages cannot load it. Not LocalAccessAllowed (it would reach file:// and
-// other local schemes), not CorsEnabled/FetchApiAllowed (nothing fetches), not
-// ContentSecurityPolicyIgnored (the page's own CSP is one of the doors), not
-// ServiceWorkersAllowed. Secure: no mixed-content downgrades.
+// Flags: SecureScheme only. Secure: no mixed-content downgrade, and the page is a secure
+// context. Not LocalScheme: Chromium then refuses a reader page its own media (a local scheme
+// may be loaded only by origins granted local access, and granting it, LocalAccessAllowed,
+// would open file:// too). Not LocalAccessAllowed, CorsEnabled, ServiceWorkersAllowed or
+// ContentSecurityPolicyIgnored (the page's own CSP is one of the doors). The scheme handler is
+// installed on the reader's private profile only, so no other page can reach it; file:// and
+// the network are closed by the page's CSP, the profile's settings
+// (LocalContentCanAccessFileUrls/RemoteUrls off) and the profile's request interceptor.
 void registerReaderScheme();
 
 // A cached image (or other media) as the media resolver hands it over: either the bytes or

@@ -20,6 +20,21 @@
 
 namespace bs
 {
+namespace
+{
+
+// The key and the platform's standard keys for the same thing, each once (a repeated key makes
+// the shortcut ambiguous).
+QList<QKeySequence> shortcuts(const QKeySequence &key, QKeySequence::StandardKey standard)
+{
+    QList<QKeySequence> keys{key};
+    for (const QKeySequence &other : QKeySequence::keyBindings(standard))
+        if (!keys.contains(other))
+            keys << other;
+    return keys;
+}
+
+} // namespace
 
 ReaderView::ReaderView(Database &reader, QWidget *parent) : QWidget(parent), m_reader(reader)
 {
@@ -47,9 +62,10 @@ ReaderView::~ReaderView()
 void ReaderView::createActions()
 {
     m_zoomIn = new QAction(tr("&Larger Text"), this);
-    m_zoomIn->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn});
+    m_zoomIn->setShortcuts(shortcuts(QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn));
     m_zoomOut = new QAction(tr("S&maller Text"), this);
-    m_zoomOut->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Minus), QKeySequence::ZoomOut});
+    m_zoomOut->setShortcuts(
+        shortcuts(QKeySequence(Qt::CTRL | Qt::Key_Minus), QKeySequence::ZoomOut));
     m_zoomReset = new QAction(tr("&Actual Size"), this);
     m_zoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     m_darkAction = new QAction(tr("&Dark Reader"), this);

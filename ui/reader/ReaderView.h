@@ -59,6 +59,7 @@ public:
     // Null in plain-text fallback mode.
     QWebEngineView *webView() const { return m_view; }
     ReaderPage *page() const { return m_page; }
+    QWebEngineProfile *profile() const { return m_profile; }
     ReaderInterceptor *interceptor() const { return m_interceptor; }
     ReaderSchemeHandler *schemeHandler() const { return m_handler; }
     bool usesWebEngine() const { return m_view != nullptr; }
