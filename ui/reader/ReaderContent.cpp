@@ -277,6 +277,26 @@ QString rewriteReaderContent(const QString &html, const ReaderContentPolicy &pol
                              xmlBufferLength(buffer.get()));
 }
 
+QString guessCjkLanguage(const QString &text)
+{
+    int han = 0, kana = 0, hangul = 0;
+    for (const char32_t c : QStringView(text).toUcs4()) {
+        if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff))
+            ++kana;
+        else if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff))
+            ++hangul;
+        else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf))
+            ++han;
+    }
+    if (kana > 0)
+        return QStringLiteral("ja");
+    if (hangul > 0 && hangul >= han)
+        return QStringLiteral("ko");
+    if (han > 0)
+        return QStringLiteral("zh");
+    return {};
+}
+
 bool isRightToLeft(const QString &language, const QString &text)
 {
     static const QSet<QString> rtl{QStringLiteral("ar"), QStringLiteral("he"), QStringLiteral("iw"),

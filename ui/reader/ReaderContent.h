@@ -33,4 +33,8 @@ QString rewriteReaderContent(const QString &html, const ReaderContentPolicy &pol
 // the first strong directional character of the text.
 bool isRightToLeft(const QString &language, const QString &text);
 
+// A language for text whose article names none, from its script, so that the page's CSS picks
+// the right CJK font: "ja" with kana, "ko" with hangul, "zh" with Han alone; else empty.
+QString guessCjkLanguage(const QString &text);
+
 } // namespace bs

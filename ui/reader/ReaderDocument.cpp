@@ -77,8 +77,8 @@ QByteArray readerDocument(const Article &article, const QString &feedTitle,
                                   .allowRemoteImages = options.allowRemoteImages,
                                   .isCached = isCached});
 
-    const bool rtl = isRightToLeft(article.language, article.title + QLatin1Char(' ') +
-                                                         htmlToPlainText(body.left(4000)));
+    const QString sample = article.title + QLatin1Char(' ') + htmlToPlainText(body.left(4000));
+    const bool rtl = isRightToLeft(article.language, sample);
     QStringList byline;
     if (!article.author.isEmpty())
         byline << escaped(article.author);
@@ -86,7 +86,9 @@ QByteArray readerDocument(const Article &article, const QString &feedTitle,
         const QDateTime local = article.published.toLocalTime();
         byline << QStringLiteral("<time datetime=\"%1\">%2</time>")
                       .arg(article.published.toUTC().toString(Qt::ISODate),
-                           escaped(QLocale().toString(local, QLocale::LongFormat)));
+                           escaped(QLocale().toString(local.date(), QLocale::LongFormat) +
+                                   QStringLiteral(", ") +
+                                   QLocale().toString(local.time(), QLocale::ShortFormat)));
     }
     QString original;
     const QString scheme = article.url.scheme().toLower();
@@ -97,7 +99,9 @@ QByteArray readerDocument(const Article &article, const QString &feedTitle,
                 .arg(escaped(article.url.toString(QUrl::FullyEncoded)),
                      escaped(QObject::tr("Read the original at %1").arg(article.url.host())));
 
-    const QString language = article.language.trimmed();
+    QString language = article.language.trimmed();
+    if (language.isEmpty())
+        language = guessCjkLanguage(sample.left(400));
     const QHash<QString, QString> values{
         {QStringLiteral("lang"), escaped(language)},
         {QStringLiteral("dir"), rtl ? QStringLiteral("rtl") : QStringLiteral("ltr")},
