@@ -236,6 +236,15 @@ private slots:
             saveShot(w, id == english ? QStringLiteral("reader-en.png")
                                       : QStringLiteral("reader-zh.png"));
         }
+        // The dark theme, for the picture.
+        w.readerView()->setTheme(ReaderView::Theme::Dark);
+        QTRY_COMPARE(test::evalInPage(w.readerView()->page(),
+                                      QStringLiteral("getComputedStyle(document.documentElement)"
+                                                     ".backgroundColor"))
+                         .toString(),
+                     QStringLiteral("rgb(30, 31, 34)"));
+        QTest::qWait(300);
+        saveShot(w, QStringLiteral("reader-dark.png"));
         for (const auto &r : w.readerView()->interceptor()->log())
             QCOMPARE(r.url.scheme(), QStringLiteral("bsreader"));
     }

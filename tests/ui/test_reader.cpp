@@ -480,6 +480,13 @@ private slots:
         QVERIFY(show(view, next));
         QCOMPARE(js(view, background).toString(), QStringLiteral("rgb(30, 31, 34)"));
         QCOMPARE(js(view, size).toString(), QStringLiteral("21px"));
+
+        // Nothing selected: an empty page in the same colours, still on the reader scheme.
+        view.clear();
+        QTRY_COMPARE_WITH_TIMEOUT(view.page()->url(), readerBlankUrl(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(js(view, background).toString(),
+                                  QStringLiteral("rgb(30, 31, 34)"), 10000);
+        QVERIFY(test::pageText(view.page()).trimmed().isEmpty());
     }
 
     // (e) Right-to-left articles, by their language or by their text.

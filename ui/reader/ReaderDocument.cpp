@@ -38,6 +38,17 @@ QString readerContentSecurityPolicy(const ReaderOptions &options)
         .arg(remote);
 }
 
+QByteArray readerBlankDocument(const ReaderOptions &options)
+{
+    static const QString css = resourceText(QStringLiteral(":/reader/reader.css"));
+    return QStringLiteral("<!DOCTYPE html><html data-theme=\"%1\"><head><meta charset=\"utf-8\">"
+                          "<meta http-equiv=\"Content-Security-Policy\" content=\"%2\">"
+                          "<style>%3</style></head><body></body></html>")
+        .arg(options.dark ? QStringLiteral("dark") : QStringLiteral("light"),
+             readerContentSecurityPolicy(options).toHtmlEscaped(), css)
+        .toUtf8();
+}
+
 QString fillTemplate(const QString &templ, const QHash<QString, QString> &values)
 {
     QString out;

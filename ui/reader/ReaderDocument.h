@@ -34,6 +34,9 @@ QByteArray readerDocument(const Article &article, const QString &feedTitle,
                           const ReaderOptions &options,
                           const std::function<bool(const QUrl &)> &isCached);
 
+// An empty page in the reader's colours.
+QByteArray readerBlankDocument(const ReaderOptions &options);
+
 // Replaces each {{name}} of the template by its value, in one pass over the template.
 QString fillTemplate(const QString &templ, const QHash<QString, QString> &values);
 

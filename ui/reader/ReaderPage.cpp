@@ -17,7 +17,7 @@ bool ReaderPage::acceptNavigationRequest(const QUrl &url, NavigationType type, b
 {
     const QString scheme = url.scheme().toLower();
     // The view's own loads and reloads, and in-page anchors of the article it shows.
-    if (isMainFrame && scheme == QLatin1String(readerScheme) && readerArticleId(url) != 0 &&
+    if (isMainFrame && scheme == QLatin1String(readerScheme) && m_expected.isValid() &&
         url.adjusted(QUrl::RemoveFragment) == m_expected.adjusted(QUrl::RemoveFragment))
         return true;
     if (type == NavigationTypeLinkClicked && isMainFrame &&

@@ -40,6 +40,15 @@ QUrl readerMediaUrl(const QUrl &original)
     return url;
 }
 
+QUrl readerBlankUrl()
+{
+    QUrl url;
+    url.setScheme(QString::fromLatin1(readerScheme));
+    url.setHost(QStringLiteral("blank"));
+    url.setPath(QStringLiteral("/"));
+    return url;
+}
+
 qint64 readerArticleId(const QUrl &url)
 {
     if (url.scheme() != QLatin1String(readerScheme) || url.host() != QLatin1String("article"))

@@ -40,6 +40,8 @@ using ReaderMediaResolver = std::function<std::optional<ReaderMedia>(const QUrl 
 
 QUrl readerArticleUrl(qint64 articleId);
 QUrl readerMediaUrl(const QUrl &original);
+// bsreader://blank/: an empty page in the reader's colours (nothing shown).
+QUrl readerBlankUrl();
 // The article id of a bsreader://article/<id> URL, 0 when it is not one.
 qint64 readerArticleId(const QUrl &url);
 // The original URL inside a bsreader://media URL; invalid when it is not one.

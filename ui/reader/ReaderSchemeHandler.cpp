@@ -28,6 +28,13 @@ void ReaderSchemeHandler::requestStarted(QWebEngineUrlRequestJob *job)
         serveArticle(job, id);
         return;
     }
+    if (url == readerBlankUrl()) {
+        auto *buffer = new QBuffer(job);
+        buffer->setData(readerBlankDocument(m_options));
+        buffer->open(QIODevice::ReadOnly);
+        job->reply(QByteArrayLiteral("text/html;charset=utf-8"), buffer);
+        return;
+    }
     const QUrl original = readerMediaOriginal(url);
     if (original.isValid()) {
         serveMedia(job, original);

@@ -7,7 +7,10 @@
 #include "store/Database.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QEvent>
+#include <QFileInfo>
+#include <QLibraryInfo>
 #include <QStackedLayout>
 #include <QTextBrowser>
 #include <QWebEngineProfile>
@@ -34,6 +37,25 @@ QList<QKeySequence> shortcuts(const QKeySequence &key, QKeySequence::StandardKey
     return keys;
 }
 
+// Whether the web engine can start: its helper process is where Qt will look for it (a missing
+// one is a fatal error inside Qt, so it is checked first), unless the user turned it off.
+bool webEngineAvailable()
+{
+    if (!qEnvironmentVariableIsEmpty("BROADSHEET_DISABLE_WEBENGINE"))
+        return false;
+    const QString configured = qEnvironmentVariable("QTWEBENGINEPROCESS_PATH");
+    if (!configured.isEmpty())
+        return QFileInfo(configured).isExecutable();
+    const QStringList places{QLibraryInfo::path(QLibraryInfo::LibraryExecutablesPath),
+                             QCoreApplication::applicationDirPath(),
+                             QCoreApplication::applicationDirPath() +
+                                 QStringLiteral("/../libexec")};
+    for (const QString &dir : places)
+        if (QFileInfo(dir + QStringLiteral("/QtWebEngineProcess")).isExecutable())
+            return true;
+    return false;
+}
+
 } // namespace
 
 ReaderView::ReaderView(Database &reader, QWidget *parent) : QWidget(parent), m_reader(reader)
@@ -45,7 +67,7 @@ ReaderView::ReaderView(Database &reader, QWidget *parent) : QWidget(parent), m_r
     m_stack->addWidget(m_fallback);
     m_options.dark = paletteIsDark();
     createActions();
-    if (qEnvironmentVariableIsEmpty("BROADSHEET_DISABLE_WEBENGINE"))
+    if (webEngineAvailable())
         createWebEngine();
 }
 
@@ -192,12 +214,9 @@ void ReaderView::showArticle(qint64 articleId)
         showFallbackText();
         return;
     }
-    const QUrl url = articleId ? readerArticleUrl(articleId) : QUrl(QStringLiteral("about:blank"));
+    const QUrl url = articleId ? readerArticleUrl(articleId) : readerBlankUrl();
     m_page->expect(url);
-    if (articleId)
-        m_page->load(url);
-    else
-        m_page->setHtml(QString());
+    m_page->load(url);
 }
 
 void ReaderView::showFallbackText()
@@ -237,9 +256,6 @@ void ReaderView::setAllowRemoteImages(bool allow)
     m_remoteImagesAction->setChecked(allow);
     if (m_interceptor)
         m_interceptor->setAllowRemoteImages(allow);
-    if (m_profile)
-        m_profile->settings()->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls,
-                                            allow);
     if (m_articleId && m_view)
         m_page->triggerAction(QWebEnginePage::Reload); // the page's image URLs change
 }

@@ -23,7 +23,7 @@ class ReaderSchemeHandler;
 // the reader scheme as its only source, JavaScript off, no file or remote access, every
 // request outside the scheme blocked (remote images only when allowed), links to the system
 // browser. Light/dark theme (following the palette unless set), text size (Ctrl+= / Ctrl+- /
-// Ctrl+0). When the web engine cannot render (its process fails, or
+// Ctrl+0). When the web engine cannot render (its helper process is missing or dies, or
 // BROADSHEET_DISABLE_WEBENGINE is set) the article is shown as plain text instead.
 class ReaderView : public QWidget
 {
