@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unistd.h>
 
 namespace bs
 {
@@ -38,10 +39,17 @@ QList<QKeySequence> shortcuts(const QKeySequence &key, QKeySequence::StandardKey
 }
 
 // Whether the web engine can start: its helper process is where Qt will look for it (a missing
-// one is a fatal error inside Qt, so it is checked first), unless the user turned it off.
+// one is a fatal error inside Qt, so it is checked first), it can sandbox, and the user did not
+// turn it off.
 bool webEngineAvailable()
 {
     if (!qEnvironmentVariableIsEmpty("BROADSHEET_DISABLE_WEBENGINE"))
+        return false;
+    // Chromium cannot sandbox its renderers for root and then ends the whole process; rather
+    // than render feed HTML in an unsandboxed renderer, root gets the plain-text pane unless the
+    // sandbox was turned off on purpose (QTWEBENGINE_DISABLE_SANDBOX=1, as `make run` does).
+    if (::geteuid() == 0 && qEnvironmentVariableIsEmpty("QTWEBENGINE_DISABLE_SANDBOX") &&
+        !qEnvironmentVariable("QTWEBENGINE_CHROMIUM_FLAGS").contains(QLatin1String("--no-sandbox")))
         return false;
     const QString configured = qEnvironmentVariable("QTWEBENGINEPROCESS_PATH");
     if (!configured.isEmpty())
