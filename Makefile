@@ -17,7 +17,10 @@ configure: deps
 build: configure
 	@cmake --build --preset default
 
+# Chromium cannot sandbox the reader view's renderer for root; as root, run it unsandboxed
+# (the app alone would show articles as plain text).
 run: build
+	@if [ "$$(id -u)" = 0 ]; then export QTWEBENGINE_DISABLE_SANDBOX=1; fi; \
 	./build/default/ui/broadsheet $(RUN_ARGS)
 
 test-default: build

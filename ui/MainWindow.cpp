@@ -1,9 +1,8 @@
 #include "MainWindow.h"
 
-#include "html/HtmlText.h"
 #include "models/ArticleListModel.h"
 #include "models/FeedTreeModel.h"
-#include "store/ArticleStore.h"
+#include "reader/ReaderView.h"
 #include "store/Database.h"
 #include "store/FeedStore.h"
 #include "sync/SyncService.h"
@@ -20,7 +19,6 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
-#include <QTextBrowser>
 #include <QTime>
 #include <QToolBar>
 #include <QTreeView>
@@ -34,7 +32,7 @@ MainWindow::MainWindow(Database &reader, SyncService *sync, QWidget *parent)
     : QMainWindow(parent), m_reader(reader), m_sync(sync),
       m_feedModel(new FeedTreeModel(reader, this)),
       m_articleModel(new ArticleListModel(reader, this)), m_feedView(new QTreeView),
-      m_articleView(new QTableView), m_articlePane(new QTextBrowser)
+      m_articleView(new QTableView), m_articlePane(new ReaderView(reader))
 {
     setWindowTitle(tr("Broadsheet"));
     resize(1200, 760);
@@ -54,7 +52,6 @@ MainWindow::MainWindow(Database &reader, SyncService *sync, QWidget *parent)
                                                            8);
     m_articleView->setWordWrap(false);
     m_articleView->setShowGrid(false);
-    m_articlePane->setOpenExternalLinks(true);
 
     auto *right = new QSplitter(Qt::Vertical);
     right->addWidget(m_articleView);
@@ -127,6 +124,13 @@ void MainWindow::createActions()
     QMenu *feeds = menuBar()->addMenu(tr("F&eeds"));
     feeds->addAction(m_syncAction);
     feeds->addAction(m_cancelSyncAction);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_articlePane->zoomInAction());
+    view->addAction(m_articlePane->zoomOutAction());
+    view->addAction(m_articlePane->zoomResetAction());
+    view->addSeparator();
+    view->addAction(m_articlePane->darkThemeAction());
+    view->addAction(m_articlePane->remoteImagesAction());
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
@@ -170,18 +174,7 @@ void MainWindow::showArticle(const QModelIndex &index)
     if (id != 0 && id == m_shownArticle)
         return;
     m_shownArticle = id;
-    const auto article = ArticleStore(m_reader).article(id);
-    if (!article) {
-        m_shownArticle = 0;
-        m_articlePane->clear();
-        return;
-    }
-    // Placeholder pane until the WebEngine reader view lands: the article as plain text, so
-    // that no feed markup is interpreted here.
-    const QString body = article->fullText.isEmpty()
-                             ? (article->content.isEmpty() ? article->summary : article->content)
-                             : article->fullText;
-    m_articlePane->setPlainText(article->title + QStringLiteral("\n\n") + htmlToPlainText(body));
+    m_articlePane->showArticle(id); // 0 clears it
 }
 
 void MainWindow::syncStarted()

@@ -11,7 +11,6 @@ class QLabel;
 class QProgressBar;
 class QTreeView;
 class QTableView;
-class QTextBrowser;
 
 namespace bs
 {
@@ -20,6 +19,7 @@ class Database;
 class ArticleListModel;
 class FeedTreeModel;
 class SyncService;
+class ReaderView;
 
 // The main window: feed tree, article list and article pane over a read-only connection.
 // Syncing runs in the SyncService's thread; the window only re-reads, through its reader
@@ -34,6 +34,7 @@ public:
     ArticleListModel *articleModel() const { return m_articleModel; }
     QTreeView *feedView() const { return m_feedView; }
     QTableView *articleView() const { return m_articleView; }
+    ReaderView *readerView() const { return m_articlePane; }
     QAction *syncAction() const { return m_syncAction; }
     QAction *cancelSyncAction() const { return m_cancelSyncAction; }
     QProgressBar *syncProgress() const { return m_syncProgress; }
@@ -64,7 +65,7 @@ private:
     ArticleListModel *m_articleModel;
     QTreeView *m_feedView;
     QTableView *m_articleView;
-    QTextBrowser *m_articlePane;
+    ReaderView *m_articlePane;
     QAction *m_syncAction = nullptr;
     QAction *m_cancelSyncAction = nullptr;
     QLabel *m_syncStatus = nullptr;

@@ -1,6 +1,7 @@
 // broadsheet: the desktop reader.
 
 #include "MainWindow.h"
+#include "reader/ReaderScheme.h"
 #include "store/Database.h"
 #include "store/Profile.h"
 #include "sync/SyncService.h"
@@ -11,6 +12,7 @@
 
 int main(int argc, char **argv)
 {
+    bs::registerReaderScheme(); // before the QApplication exists
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("broadsheet"));
     QApplication::setApplicationDisplayName(QStringLiteral("Broadsheet"));

@@ -1,10 +1,13 @@
 // The main window on a real profile, offscreen.
 
 #include "MainWindow.h"
+#include "ReaderTesting.h"
 #include "TestData.h"
 #include "TestHttpServer.h"
 #include "models/ArticleListModel.h"
 #include "models/FeedTreeModel.h"
+#include "reader/ReaderInterceptor.h"
+#include "reader/ReaderView.h"
 #include "store/ArticleStore.h"
 #include "store/Database.h"
 #include "store/FeedStore.h"
@@ -13,11 +16,11 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QLabel>
 #include <QProgressBar>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QTextBrowser>
 #include <QTreeView>
 #include <QtTest>
 
@@ -117,13 +120,133 @@ private slots:
         // Selecting an article shows its text.
         w.articleView()->setCurrentIndex(w.articleModel()->index(0, 0));
         const QString title = w.articleModel()->index(0, 0).data().toString();
-        QTRY_VERIFY(w.findChild<QTextBrowser *>()->toPlainText().startsWith(title));
+        // ... in the reader view, from the reader scheme.
+        QCOMPARE(w.readerView()->articleId(),
+                 w.articleModel()->index(0, 0).data(ArticleListModel::ArticleIdRole).toLongLong());
+        QTRY_VERIFY_WITH_TIMEOUT(test::pageText(w.readerView()->page()).contains(title), 20000);
 
         const QImage shot = w.grab().toImage();
         QVERIFY(!shot.isNull());
         if (!qEnvironmentVariableIsEmpty("BROADSHEET_SCREENSHOT_DIR"))
             shot.save(qEnvironmentVariable("BROADSHEET_SCREENSHOT_DIR") +
                       QStringLiteral("/mainwindow.png"));
+    }
+
+    // The article pane is the reader view: an English and a Chinese article from the profile,
+    // with a cached image, chosen in the list.
+    void readerShowsSelectedArticles()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("ui-reader.sqlite"));
+        const QString image = QStringLiteral("https://pics.example.test/lighthouse.png");
+        qint64 english = 0, chinese = 0;
+        {
+            QString error;
+            auto db = Database::openWriter(path, &error);
+            QVERIFY2(db, qPrintable(error));
+            FeedStore feeds(*db);
+            const qint64 feed =
+                *feeds.addFeed(Feed{.url = QUrl(QStringLiteral("https://coast.example.test/rss")),
+                                    .title = QStringLiteral("Coastal Courier")});
+            const qint64 cnFeed =
+                *feeds.addFeed(Feed{.url = QUrl(QStringLiteral("https://cn.example.test/rss")),
+                                    .title = QStringLiteral("海港晚报")});
+            ArticleStore store(*db);
+            english =
+                store
+                    .save(Article{
+                        .feedId = feed,
+                        .guid = QStringLiteral("en-1"),
+                        .url = QUrl(QStringLiteral("https://coast.example.test/lighthouse")),
+                        .title = QStringLiteral("The lighthouse keeper's last winter"),
+                        .author = QStringLiteral("Ines Marlow"),
+                        .published = QDateTime(QDate(2026, 1, 5), QTime(7, 0), Qt::UTC),
+                        .content = QStringLiteral(
+                                       "<p>For thirty years the lamp on the point was lit by hand. "
+                                       "This winter, the keeper says, is the last one.</p>"
+                                       "<figure><img src=\"%1\" alt=\"Lighthouse\"><figcaption>The "
+                                       "point at first light.</figcaption></figure>"
+                                       "<p>The council voted in autumn to automate the light, and "
+                                       "the cottage will become a small museum of the coast.</p>"
+                                       "<blockquote>The sea does not care who turns the lamp on."
+                                       "</blockquote>")
+                                       .arg(image)})
+                    .id;
+            chinese =
+                store
+                    .save(Article{.feedId = cnFeed,
+                                  .guid = QStringLiteral("zh-1"),
+                                  .url = QUrl(QStringLiteral("https://cn.example.test/a/1")),
+                                  .title = QStringLiteral("夜航渡轮重新启航"),
+                                  .author = QStringLiteral("林晓"),
+                                  .published = QDateTime(QDate(2026, 2, 1), QTime(12, 0), Qt::UTC),
+                                  .content = QStringLiteral(
+                                      "<p>经过四个冬天的维修，连接两岸的夜航渡轮昨晚重新启航。"
+                                      "码头上聚集了许多市民，等待第一班船靠岸。</p>"
+                                      "<p>船长说，新的发动机更安静，航程也缩短了十分钟。</p>")})
+                    .id;
+            QVERIFY(english > 0 && chinese > 0);
+        }
+        QString error;
+        auto reader = Database::openReader(path, &error);
+        QVERIFY(reader);
+        MainWindow w(*reader);
+        QImage picture(320, 180, QImage::Format_RGB32);
+        picture.fill(QColor(70, 110, 160));
+        QByteArray png;
+        {
+            QBuffer buffer(&png);
+            buffer.open(QIODevice::WriteOnly);
+            picture.save(&buffer, "PNG");
+        }
+        w.readerView()->setMediaResolver([&](const QUrl &url) -> std::optional<ReaderMedia> {
+            if (url == QUrl(image))
+                return ReaderMedia{.data = png, .mimeType = QStringLiteral("image/png")};
+            return std::nullopt;
+        });
+        w.readerView()->setTheme(ReaderView::Theme::Light);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY(w.articleModel()->rowCount() == 2);
+
+        for (const qint64 id : {english, chinese}) {
+            const int row = w.articleModel()->rowOf(id);
+            QVERIFY(row >= 0);
+            QSignalSpy loaded(w.readerView(), &ReaderView::articleLoaded);
+            w.articleView()->setCurrentIndex(w.articleModel()->index(row, 0));
+            QCOMPARE(w.readerView()->articleId(), id);
+            QVERIFY(loaded.wait(20000));
+            const QString text = test::pageText(w.readerView()->page());
+            if (id == english) {
+                QVERIFY2(text.contains(QLatin1String("lighthouse keeper's last winter")),
+                         qPrintable(text));
+                QTRY_COMPARE_WITH_TIMEOUT(
+                    test::evalInPage(w.readerView()->page(),
+                                     QStringLiteral("document.querySelector('img').naturalWidth"))
+                        .toInt(),
+                    320, 10000);
+            } else {
+                QVERIFY2(text.contains(QStringLiteral("夜航渡轮重新启航")), qPrintable(text));
+                QVERIFY2(text.contains(QStringLiteral("新的发动机更安静")), qPrintable(text));
+                QCOMPARE(test::evalInPage(w.readerView()->page(),
+                                          QStringLiteral("document.documentElement.lang"))
+                             .toString(),
+                         QStringLiteral("zh"));
+            }
+            QTest::qWait(300); // let the compositor paint before the picture is taken
+            saveShot(w, id == english ? QStringLiteral("reader-en.png")
+                                      : QStringLiteral("reader-zh.png"));
+        }
+        // The dark theme, for the picture.
+        w.readerView()->setTheme(ReaderView::Theme::Dark);
+        QTRY_COMPARE(test::evalInPage(w.readerView()->page(),
+                                      QStringLiteral("getComputedStyle(document.documentElement)"
+                                                     ".backgroundColor"))
+                         .toString(),
+                     QStringLiteral("rgb(30, 31, 34)"));
+        QTest::qWait(300);
+        saveShot(w, QStringLiteral("reader-dark.png"));
+        for (const auto &r : w.readerView()->interceptor()->log())
+            QCOMPARE(r.url.scheme(), QStringLiteral("bsreader"));
     }
 
     // "Sync now" runs the engine on its thread against a loopback server; each synced feed
@@ -235,5 +358,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestMainWindow)
+BROADSHEET_READER_TEST_MAIN(TestMainWindow)
 #include "test_mainwindow.moc"
