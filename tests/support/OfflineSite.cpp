@@ -14,8 +14,9 @@ QByteArray offlineFeed(const QList<OfflineItem> &items)
                        "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>"
                        "<title>Estuary Weekly</title><link>http://estuary.test/</link>");
     for (const OfflineItem &i : items) {
-        out += QStringLiteral("<item><guid isPermaLink=\"false\">%1</guid><title>%2</title><link>%3</link>"
-                              "<pubDate>%4</pubDate><description>%5</description>")
+        out += QStringLiteral(
+                   "<item><guid isPermaLink=\"false\">%1</guid><title>%2</title><link>%3</link>"
+                   "<pubDate>%4</pubDate><description>%5</description>")
                    .arg(i.guid, i.title.toHtmlEscaped(), i.link.toString().toHtmlEscaped(),
                         i.pubDate, i.summary.toHtmlEscaped());
         if (!i.contentHtml.isEmpty())
