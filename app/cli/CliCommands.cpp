@@ -5,6 +5,7 @@
 #include "cli/CliContext.h"
 #include "cli/ExtractCommand.h"
 #include "cli/LabelCommands.h"
+#include "cli/OfflineCommands.h"
 #include "cli/RelatedCommand.h"
 #include "cli/SearchCommand.h"
 #include "cli/SyncCommand.h"
@@ -451,11 +452,26 @@ constexpr CliCommand kCommands[] = {
      "excerpt, lead_image, content_html, text, related [{title, url, snippet}], feeds [{title, "
      "url, type}].",
      extractCommand},
-    {"related", "ID [--json] [--limit N]",
+    {"related", "ID [--json] [--limit N] [--page]",
      "The cached articles most similar to one article (title and lead weighted; from the local "
      "index), the same story from other feeds grouped as duplicates; --json prints an array of "
-     "{id, title, feed, score, duplicates: [ids]}.",
+     "{id, title, feed, score, duplicates: [ids]}. --page: the related-stories list of the "
+     "article's own downloaded page instead ([{title, url, snippet}] with --json).",
      relatedCommand},
+    {"save", "URL [--json]",
+     "Save a web page for offline reading: fetch it, extract the article, store it starred in "
+     "the \"Saved pages\" feed with its images cached; prints the article id (--json: {id, "
+     "title, url}). Saving the same address again updates it.",
+     saveCommand},
+    {"feed-set", "ID --full-text off|on|auto",
+     "Choose whether sync downloads a feed's article pages and images for offline reading "
+     "(auto, the default: when the feed gives only summaries).",
+     feedSetCommand},
+    {"media", "[--json] [--clean]",
+     "The offline image cache: images, files, size, budget (config media.budget_mb) and the "
+     "per-image cap (media.max_image_mb); --clean removes unused files and evicts to the "
+     "budget.",
+     mediaCommand},
 };
 
 } // namespace

@@ -23,23 +23,6 @@ bool isWebAddress(const QString &text)
            text.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
 }
 
-// One GET through the sync worker's Fetcher (redirects, decoding, size cap, timeouts).
-FetchResult fetchPage(const QUrl &url)
-{
-    QNetworkAccessManager network;
-    Fetcher fetcher(network);
-    FetchResult result;
-    QEventLoop loop;
-    QObject::connect(&fetcher, &Fetcher::finished, &loop,
-                     [&](const FetchResult &r) { result = r; });
-    QObject::connect(&fetcher, &Fetcher::idle, &loop, &QEventLoop::quit);
-    FetchRequest request;
-    request.url = url;
-    fetcher.enqueue(request);
-    loop.exec();
-    return result;
-}
-
 void printText(CliContext &ctx, const ExtractedArticle &a)
 {
     QTextStream &out = ctx.out();
@@ -74,6 +57,22 @@ void printText(CliContext &ctx, const ExtractedArticle &a)
 
 } // namespace
 
+FetchResult fetchWebPage(const QUrl &url)
+{
+    QNetworkAccessManager network;
+    Fetcher fetcher(network);
+    FetchResult result;
+    QEventLoop loop;
+    QObject::connect(&fetcher, &Fetcher::finished, &loop,
+                     [&](const FetchResult &r) { result = r; });
+    QObject::connect(&fetcher, &Fetcher::idle, &loop, &QEventLoop::quit);
+    FetchRequest request;
+    request.url = url;
+    fetcher.enqueue(request);
+    loop.exec();
+    return result;
+}
+
 int extractCommand(CliContext &ctx, const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -97,7 +96,7 @@ int extractCommand(CliContext &ctx, const QStringList &arguments)
         url = QUrl(source, QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty())
             return ctx.fail(QStringLiteral("'%1' is not a web address.").arg(source));
-        const FetchResult fetched = fetchPage(url);
+        const FetchResult fetched = fetchWebPage(url);
         if (fetched.outcome != FetchResult::Fetched)
             return ctx.fail(fetched.error.isEmpty()
                                 ? QStringLiteral("Could not fetch %1 (HTTP %2).")

@@ -2,6 +2,7 @@
 
 #include "cli/CliContext.h"
 #include "search/RelatedStories.h"
+#include "store/ArticleStore.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -11,6 +12,47 @@
 namespace bs
 {
 
+namespace
+{
+
+// The list the article's page carried (stored by the full-article download or save).
+int pageRelated(CliContext &ctx, Database &db, qint64 id, bool json, int limit)
+{
+    ArticleStore store(db);
+    if (!store.article(id))
+        return ctx.fail(QStringLiteral("There is no article %1.").arg(id));
+    const std::optional<ArticlePage> page = store.page(id);
+    QJsonArray array;
+    if (page) {
+        const QJsonArray stored = QJsonDocument::fromJson(page->relatedJson.toUtf8()).array();
+        for (const QJsonValue &v : stored)
+            if (array.size() < limit)
+                array.append(v);
+    }
+    if (json) {
+        ctx.out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        ctx.out().flush();
+        return 0;
+    }
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        ctx.out() << o.value(QStringLiteral("title")).toString() << '\t'
+                  << o.value(QStringLiteral("url")).toString() << '\n';
+        const QString snippet = o.value(QStringLiteral("snippet")).toString();
+        if (!snippet.isEmpty())
+            ctx.out() << "    " << snippet << '\n';
+    }
+    if (array.isEmpty())
+        ctx.err() << (page && page->extractedAt.isValid()
+                          ? "The article's page has no related-stories list."
+                          : "The article's page has not been downloaded.")
+                  << Qt::endl;
+    ctx.out().flush();
+    return 0;
+}
+
+} // namespace
+
 int relatedCommand(CliContext &ctx, const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -19,6 +61,10 @@ int relatedCommand(CliContext &ctx, const QStringList &arguments)
          QStringLiteral("Print a JSON array of {id, title, feed, score, duplicates}.")});
     parser.addOption({QStringLiteral("limit"), QStringLiteral("At most N stories (default 10)."),
                       QStringLiteral("N"), QStringLiteral("10")});
+    parser.addOption(
+        {QStringLiteral("page"),
+         QStringLiteral("The related-stories list of the article's own page "
+                        "(downloaded for offline reading): [{title, url, snippet}].")});
     if (!ctx.parseOptions(parser, "related", arguments))
         return 2;
     if (parser.positionalArguments().size() != 1)
@@ -34,6 +80,8 @@ int relatedCommand(CliContext &ctx, const QStringList &arguments)
     Database *db = ctx.reader();
     if (!db)
         return 1;
+    if (parser.isSet(QStringLiteral("page")))
+        return pageRelated(ctx, *db, id, parser.isSet(QStringLiteral("json")), limit);
     QString error;
     const auto result = RelatedStories(*db).related(id, limit, &error);
     if (!result)

@@ -2,6 +2,7 @@
 
 #include "cli/CliContext.h"
 #include "cli/SignalBridge.h"
+#include "offline/MediaCache.h"
 #include "store/FeedStore.h"
 #include "store/SettingsStore.h"
 #include "sync/Retention.h"
@@ -180,10 +181,27 @@ int syncCommand(CliContext &ctx, const QStringList &arguments)
             ctx.out().flush();
         });
     SyncProgress last;
+    bool merged = false;
+    // The pass is over once every feed is merged and the article pages and images it queued
+    // are downloaded (or the run was cancelled).
     QObject::connect(&engine, &SyncEngine::finished, &loop, [&](const SyncProgress &p) {
         last = p;
-        loop.quit();
+        merged = true;
+        if (!engine.isDownloading() || p.cancelled)
+            loop.quit();
+        else if (progress && !tty)
+            ctx.out() << "Downloading article pages and images..." << Qt::endl;
     });
+    int pages = 0, pageErrors = 0, images = 0, imageErrors = 0;
+    QObject::connect(&engine, &SyncEngine::downloadsFinished, &loop,
+                     [&](int stored, int failedPages, int storedImages, int failedImages) {
+                         pages += stored;
+                         pageErrors += failedPages;
+                         images += storedImages;
+                         imageErrors += failedImages;
+                         if (merged)
+                             loop.quit();
+                     });
     if (!engine.open())
         return 1;
     QMetaObject::invokeMethod(
@@ -208,7 +226,10 @@ int syncCommand(CliContext &ctx, const QStringList &arguments)
     if (last.articlesRemoved)
         ctx.out() << ", " << last.articlesRemoved << " old article(s) removed";
     ctx.out() << '.' << Qt::endl;
-    if (last.cancelled) {
+    if (pages || pageErrors || images || imageErrors)
+        ctx.out() << pages << " article page(s) downloaded, " << pageErrors << " failed; " << images
+                  << " image(s) cached, " << imageErrors << " refused." << Qt::endl;
+    if (last.cancelled || caught) {
         ctx.fail(QStringLiteral("Sync cancelled%1: %2 of %3 feed(s) done; the others were left "
                                 "as they were.")
                      .arg(caught ? QStringLiteral(" by signal %1").arg(caught) : QString())
@@ -242,6 +263,8 @@ int purgeCommand(CliContext &ctx, const QStringList &arguments)
     if (!dryRun && !retention.run())
         return ctx.fail(QStringLiteral("Purge stopped: %1").arg(retention.error()));
     const RetentionReport report = dryRun ? retention.plan() : retention.report();
+    const int mediaFiles =
+        dryRun ? 0 : MediaCache(*db, ctx.profile().mediaDirectory()).removeOrphans();
     QList<qint64> feeds = report.removedPerFeed.keys();
     std::sort(feeds.begin(), feeds.end());
     for (qint64 id : feeds)
@@ -255,6 +278,9 @@ int purgeCommand(CliContext &ctx, const QStringList &arguments)
     ctx.out() << "Removed " << report.articlesRemoved << " article(s) in " << report.batches
               << " batch(es); gave back " << humanBytes(report.pagesFreed * report.pageSize)
               << " to the file system." << Qt::endl;
+    if (mediaFiles)
+        ctx.out() << "Removed " << mediaFiles << " cached image file(s) no article uses."
+                  << Qt::endl;
     return 0;
 }
 
@@ -274,6 +300,10 @@ constexpr SettingInfo kSettings[] = {
      "minutes between fetches of a feed that sets nothing itself (adapted to its posting rate)"},
     {SettingsStore::kRetentionDays, 90, -1, 100 * 365,
      "days read articles are kept (feeds may override; 0 or -1: keep forever)"},
+    {SettingsStore::kMediaBudgetMb, 512, 0, 1024 * 1024,
+     "MB of article images kept for offline reading (least recently used go first; starred "
+     "articles' images stay)"},
+    {SettingsStore::kMediaMaxImageMb, 5, 1, 1024, "MB at most per cached image"},
 };
 
 } // namespace

@@ -15,7 +15,7 @@ struct ArticleStore::Statements {
     explicit Statements(Database &db)
         : find(db), insertArticle(db), insertContent(db), insertStatus(db), updateArticle(db),
           replaceContent(db), indexInsert(db), indexDelete(db), insertEnclosure(db),
-          deleteEnclosures(db), feedTitle(db)
+          deleteEnclosures(db), feedTitle(db), storedFullText(db)
     {
         find.prepare(
             QStringLiteral("SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?"));
@@ -32,9 +32,15 @@ struct ArticleStore::Statements {
         updateArticle.prepare(QStringLiteral(
             "UPDATE articles SET url = ?, title = ?, author = ?, published = ?, updated = ?, "
             "sort_time = ?, language = ?, content_hash = ?, fetched_at = ? WHERE id = ?"));
+        // An upsert, so what the full-article download added (metadata columns) stays.
         replaceContent.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO article_content(article_id, summary, content, full_text, "
-            "text, summary_text, feed_title) VALUES (?,?,?,?,?,?,?)"));
+            "INSERT INTO article_content(article_id, summary, content, full_text, "
+            "text, summary_text, feed_title) VALUES (?,?,?,?,?,?,?) ON CONFLICT (article_id) DO "
+            "UPDATE SET summary = excluded.summary, content = excluded.content, full_text = "
+            "excluded.full_text, text = excluded.text, summary_text = excluded.summary_text, "
+            "feed_title = excluded.feed_title"));
+        storedFullText.prepare(
+            QStringLiteral("SELECT full_text FROM article_content WHERE article_id = ?"));
         // The index reads what article_search_source shows; a removal must name exactly the
         // values that were added, so both go through the same stored columns.
         indexInsert.prepare(QStringLiteral("INSERT INTO article_fts(rowid, title, author, feed, "
@@ -49,13 +55,19 @@ struct ArticleStore::Statements {
         deleteEnclosures.prepare(QStringLiteral("DELETE FROM enclosures WHERE article_id = ?"));
     }
     SqlQuery find, insertArticle, insertContent, insertStatus, updateArticle, replaceContent,
-        indexInsert, indexDelete, insertEnclosure, deleteEnclosures, feedTitle;
+        indexInsert, indexDelete, insertEnclosure, deleteEnclosures, feedTitle, storedFullText;
     // Feed titles looked up during one save call (a batch is usually one feed).
     QHash<qint64, QString> feedTitles;
 };
 
 ArticleStore::ArticleStore(Database &db) : m_db(db) {}
 ArticleStore::~ArticleStore() = default;
+
+void ArticleStore::prepareStatements()
+{
+    if (!m_st)
+        m_st = std::make_unique<Statements>(m_db);
+}
 
 QByteArray ArticleStore::contentHash(const Article &a)
 {
@@ -211,9 +223,18 @@ ArticleStore::SaveResult ArticleStore::saveOne(const Article &a)
     st.find.finish();
     if (oldHash == hash)
         return {id, SaveOutcome::Unchanged};
+    // A feed's update carries no full text: the downloaded page stays (it is not fetched
+    // again), and the index goes on reading it.
+    Article stored = a;
+    if (stored.fullText.isEmpty()) {
+        st.storedFullText.bind(id);
+        if (st.storedFullText.exec() && st.storedFullText.next())
+            stored.fullText = st.storedFullText.value(0).toString();
+        st.storedFullText.finish();
+    }
     // The plain text for the index only when it is written (an unchanged article is the
     // common case of a re-fetched feed, and HTML to text is not free).
-    const IndexedText text = indexedText(a);
+    const IndexedText text = indexedText(stored);
     if (!removeFromIndex(id))
         return {};
     st.updateArticle.bind(a.url.toString())
@@ -229,7 +250,7 @@ ArticleStore::SaveResult ArticleStore::saveOne(const Article &a)
     st.replaceContent.bind(id)
         .bind(a.summary)
         .bind(a.content)
-        .bind(a.fullText)
+        .bind(stored.fullText)
         .bind(text.text)
         .bind(text.summary)
         .bind(feedTitle);

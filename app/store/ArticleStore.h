@@ -2,7 +2,9 @@
 
 #include "model/Article.h"
 
+#include <QDateTime>
 #include <QList>
+#include <QString>
 
 #include <memory>
 #include <optional>
@@ -21,6 +23,18 @@ struct ArticleQuery {
     int limit = 200;
     // Keyset paging: the (sortTime, id) of the last row of the previous page, newest first.
     std::optional<std::pair<qint64, qint64>> after;
+};
+
+// What the full-article download read from an article's web page (the offline copy).
+struct ArticlePage {
+    QString fullText; // sanitized HTML of the article body
+    QString leadImage;
+    QString lang;
+    QString dir;
+    QString relatedJson = QStringLiteral("[]"); // [{title, url, snippet}]: the page's own list
+    QDateTime extractedAt;
+    QString extractError; // why the last download failed; empty when it worked
+    QString mediaError;   // images that were refused, one "URL: reason" a line
 };
 
 struct ArticlePageRow {
@@ -56,6 +70,15 @@ public:
     // a transaction the caller holds. Retention uses it.
     bool removeInTransaction(qint64 articleId);
 
+    // The downloaded page of an article: full text (the index then reads its plain text instead
+    // of the feed's body) and metadata, in one transaction. False when the article is gone.
+    bool savePage(qint64 articleId, const ArticlePage &page);
+    // A failed download: the reason and the time; the feed's own content stays as it is.
+    bool savePageError(qint64 articleId, const QString &error, const QDateTime &when);
+    bool saveMediaError(qint64 articleId, const QString &error);
+    // What savePage/savePageError stored; nullopt when the article has no content row.
+    std::optional<ArticlePage> page(qint64 articleId);
+
     std::optional<Article> article(qint64 articleId);
     // Publication times of the feed's newest articles (for its posting rate), newest first.
     QList<QDateTime> recentPublished(qint64 feedId, int limit);
@@ -69,6 +92,7 @@ public:
 private:
     struct Statements;
     SaveResult saveOne(const Article &article);
+    void prepareStatements();
     bool removeFromIndex(qint64 articleId);
     bool addToIndex(qint64 articleId, const Article &article, const QString &feedTitle,
                     const QString &summary, const QString &text);

@@ -214,6 +214,24 @@ CREATE TABLE saved_searches (
 -- Bookmark import finds the article a saved address belongs to.
 CREATE INDEX articles_url ON articles(url);
 )sql"},
+    {8,
+     "offline content: the extracted page's metadata and related list, download errors, media "
+     "lookups by hash",
+     R"sql(
+-- What the full-article download read from the article's page (full_text and text hold its
+-- HTML and plain text). page_related is a JSON array of {title, url, snippet}: the page's own
+-- related-stories list. extracted_at is set on every attempt; extract_error says why the last
+-- one failed (empty: it worked), media_error which images were refused.
+ALTER TABLE article_content ADD COLUMN lead_image TEXT NOT NULL DEFAULT '';
+ALTER TABLE article_content ADD COLUMN lang TEXT NOT NULL DEFAULT '';
+ALTER TABLE article_content ADD COLUMN dir TEXT NOT NULL DEFAULT '';
+ALTER TABLE article_content ADD COLUMN page_related TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE article_content ADD COLUMN extracted_at INTEGER;
+ALTER TABLE article_content ADD COLUMN extract_error TEXT NOT NULL DEFAULT '';
+ALTER TABLE article_content ADD COLUMN media_error TEXT NOT NULL DEFAULT '';
+-- Identical bytes share one file: the cache looks rows up by hash when it removes files.
+CREATE INDEX media_cache_sha256 ON media_cache(sha256);
+)sql"},
 };
 
 bool execScript(sqlite3 *handle, const char *sql, QString *error)

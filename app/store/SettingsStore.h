@@ -16,6 +16,8 @@ public:
     static constexpr const char *kSyncIntervalMinutes = "sync.interval_minutes"; // default 60
     static constexpr const char *kRetentionDays = "retention.days";              // default 90
     static constexpr const char *kRetentionLastRun = "retention.last_run";       // epoch secs
+    static constexpr const char *kMediaBudgetMb = "media.budget_mb";             // default 512
+    static constexpr const char *kMediaMaxImageMb = "media.max_image_mb";        // default 5
 
     explicit SettingsStore(Database &db) : m_db(db) {}
 

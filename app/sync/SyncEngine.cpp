@@ -2,6 +2,8 @@
 
 #include "feeds/FeedParser.h"
 #include "net/Fetcher.h"
+#include "offline/ArticleDownloader.h"
+#include "offline/MediaCache.h"
 #include "store/Database.h"
 #include "store/FeedStore.h"
 #include "store/SettingsStore.h"
@@ -28,7 +30,16 @@ SyncEngine::SyncEngine(QString databasePath, FetchPolicy policy, QObject *parent
 {
 }
 
-SyncEngine::~SyncEngine() = default;
+SyncEngine::~SyncEngine()
+{
+    // The downloader's fetchers use m_network: they go first.
+    m_downloader.reset();
+}
+
+bool SyncEngine::isDownloading() const
+{
+    return m_downloader && !m_downloader->isIdle();
+}
 
 bool SyncEngine::open()
 {
@@ -41,6 +52,14 @@ bool SyncEngine::open()
     m_network = std::make_unique<QNetworkAccessManager>();
     m_fetcher = std::make_unique<Fetcher>(*m_network, m_policy);
     connect(m_fetcher.get(), &Fetcher::finished, this, &SyncEngine::handle);
+    m_downloader = std::make_unique<ArticleDownloader>(*m_db, *m_network,
+                                                       MediaCache::directoryFor(m_path), m_policy);
+    connect(m_downloader.get(), &ArticleDownloader::articleContentChanged, this,
+            &SyncEngine::articleContentChanged);
+    connect(m_downloader.get(), &ArticleDownloader::idle, this,
+            [this](const ArticleDownloader::Report &r) {
+                emit downloadsFinished(r.pagesStored, r.pageErrors, r.imagesStored, r.imageErrors);
+            });
     return true;
 }
 
@@ -94,6 +113,8 @@ void SyncEngine::readSettings()
         m_schedulePolicy.defaultIntervalSecs = int(std::min<qint64>(minutes, 7 * 24 * 60) * 60);
     m_retentionPolicy.defaultDays =
         int(settings.number(QLatin1String(SettingsStore::kRetentionDays), 90));
+    if (m_downloader)
+        m_downloader->readSettings();
 }
 
 void SyncEngine::enqueue(const QList<Feed> &feeds)
@@ -123,6 +144,8 @@ void SyncEngine::cancel()
 {
     if (m_fetcher)
         m_fetcher->cancelAll();
+    if (m_downloader)
+        m_downloader->cancel();
     if (!m_pending.isEmpty() || m_retention)
         m_progress.cancelled = true;
     m_pending.clear();
@@ -163,6 +186,8 @@ void SyncEngine::handle(const FetchResult &fetch)
         emit unreadCountChanged(feedId, merged.unread);
     emit feedSynced(feedId, merged.added, merged.updated, merged.error);
     emit progressChanged(m_progress);
+    if (merged.ok && m_downloadsOn && m_downloader)
+        m_downloader->enqueueFeed(feedId, merged.added);
     finishIfDone();
 }
 
@@ -205,6 +230,9 @@ void SyncEngine::retentionStep()
     else
         SettingsStore(*m_db).setValue(QLatin1String(SettingsStore::kRetentionLastRun),
                                       QString::number(QDateTime::currentSecsSinceEpoch()));
+    // Images of deleted articles: rows no article links, then files no row names.
+    if (m_retention->report().articlesRemoved > 0)
+        MediaCache(*m_db, MediaCache::directoryFor(m_path)).removeOrphans();
     m_progress.articlesRemoved = m_retention->report().articlesRemoved;
     m_retention.reset();
     finishIfDone();

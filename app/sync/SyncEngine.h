@@ -19,6 +19,7 @@ class QNetworkAccessManager;
 namespace bs
 {
 
+class ArticleDownloader;
 class Database;
 class Fetcher;
 struct Feed;
@@ -32,6 +33,13 @@ struct Feed;
 // retention runs (at most every retentionEverySecs, one bounded step per event-loop turn) and
 // finished() reports the pass. The default interval and retention days are read from the
 // profile's settings at the start of each pass.
+//
+// Offline content: after a feed is merged (and feedSynced emitted, so new articles are listed
+// first), its new articles go to an ArticleDownloader on this thread, which fetches their
+// pages and images as the feed's full_text_mode says. finished() does not wait for those
+// downloads: it means every feed of the pass is merged (and retention ran). The downloads go
+// on; articleContentChanged(id) names each article whose page or images were stored, and
+// downloadsFinished() reports when the queue ran empty. cancel() stops both.
 class SyncEngine : public QObject
 {
     Q_OBJECT
@@ -52,6 +60,10 @@ public:
     }
     void setRetentionPolicy(const RetentionPolicy &policy) { m_retentionPolicy = policy; }
     void setSchedulePolicy(const SchedulePolicy &policy) { m_schedulePolicy = policy; }
+    // Full-article and image downloads after merges (on by default; per feed full_text_mode).
+    void setDownloadsEnabled(bool on) { m_downloadsOn = on; }
+    // Pages or images still queued or running.
+    bool isDownloading() const;
 
 public slots:
     // Opens the writer connection and the network stack on the current thread.
@@ -74,6 +86,10 @@ signals:
     void progressChanged(const bs::SyncEngine::Progress &progress);
     void finished(const bs::SyncEngine::Progress &progress);
     void failed(const QString &error);
+    // An article's stored page (full text) or its cached images changed.
+    void articleContentChanged(qint64 articleId);
+    // The download queue ran empty: pages stored / failed, images stored / refused.
+    void downloadsFinished(int pagesStored, int pageErrors, int imagesStored, int imageErrors);
 
 private:
     void enqueue(const QList<Feed> &feeds);
@@ -94,6 +110,8 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<Fetcher> m_fetcher;
     std::unique_ptr<Retention> m_retention;
+    std::unique_ptr<ArticleDownloader> m_downloader;
+    bool m_downloadsOn = true;
     QSet<qint64> m_pending;
     QHash<qint64, QString> m_titles;
     bool m_passMerged = false; // a feed of this pass was merged: retention may follow

@@ -13,6 +13,9 @@ SyncService::SyncService(QString databasePath, FetchPolicy policy, QObject *pare
     // The engine emits on the worker thread; these connections queue onto this object's thread.
     connect(m_engine, &SyncEngine::feedSynced, this, &SyncService::feedSynced);
     connect(m_engine, &SyncEngine::unreadCountChanged, this, &SyncService::unreadCountChanged);
+    connect(m_engine, &SyncEngine::articleContentChanged, this,
+            &SyncService::articleContentChanged);
+    connect(m_engine, &SyncEngine::downloadsFinished, this, &SyncService::downloadsFinished);
     connect(m_engine, &SyncEngine::progressChanged, this,
             [this](const SyncEngine::Progress &progress) {
                 if (progress.feedsDone < progress.feedsTotal)

@@ -51,6 +51,8 @@ signals:
     void progressChanged(const bs::SyncEngine::Progress &progress);
     void finished(const bs::SyncEngine::Progress &progress);
     void failed(const QString &error);
+    void articleContentChanged(qint64 articleId);
+    void downloadsFinished(int pagesStored, int pageErrors, int imagesStored, int imageErrors);
 
 private:
     void post(std::function<void(SyncEngine *)> call);

@@ -55,7 +55,9 @@ class TestSyncService : public QObject
             response.delayMs = delayMs;
             m_server->route(path, response);
             ids << FeedStore(*db)
-                       .addFeed(Feed{.url = m_server->url(QString::fromLatin1(path))})
+                       // Only feed requests reach the server: no article pages.
+                       .addFeed(Feed{.url = m_server->url(QString::fromLatin1(path)),
+                                     .fullText = FullTextMode::Off})
                        .value_or(0);
         }
         return ids;

@@ -54,13 +54,14 @@ void seedAtVersion(Database &db, int version)
         QVERIFY(
             q.exec(QStringLiteral("INSERT INTO article_fts(rowid, title, author, text) "
                                   "SELECT id, title, author, text FROM article_search_source")));
-    if (version >= 6) // the store indexes the feed's title with the article from v6 on
+    if (version >= 6) {
+        // What ArticleStore writes from v6 on: the feed title the index reads.
         QVERIFY(q.exec(QStringLiteral(
             "UPDATE article_content SET feed_title = 'Example' WHERE article_id = 1")));
-    if (version >= 6)
         QVERIFY(q.exec(QStringLiteral(
             "INSERT INTO article_fts(rowid, title, author, feed, summary, text) "
             "SELECT id, title, author, feed, summary, text FROM article_search_source")));
+    }
 }
 
 } // namespace

@@ -1,0 +1,211 @@
+#include "cli/OfflineCommands.h"
+
+#include "cli/CliContext.h"
+#include "cli/ExtractCommand.h"
+#include "html/Extractor.h"
+#include "offline/ArticleDownloader.h"
+#include "offline/MediaCache.h"
+#include "store/ArticleStore.h"
+#include "store/FeedStore.h"
+#include "store/StatusStore.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+
+namespace bs
+{
+
+namespace
+{
+
+QString megabytes(qint64 bytes)
+{
+    return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MB");
+}
+
+void printObject(CliContext &ctx, const QJsonObject &object)
+{
+    ctx.out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    ctx.out().flush();
+}
+
+} // namespace
+
+int saveCommand(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print {id, title, url}.")});
+    if (!ctx.parseOptions(parser, "save", arguments))
+        return 2;
+    if (parser.positionalArguments().size() != 1)
+        return ctx.usage(QStringLiteral("save takes one web address."));
+    const QString text = parser.positionalArguments().first().trimmed();
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        return ctx.fail(
+            QStringLiteral("'%1' is not a web address (http:// or https://).").arg(text));
+    QString error;
+    if (!ctx.profile().ensureExists(&error))
+        return ctx.fail(error);
+    Database *db = ctx.writer();
+    if (!db)
+        return 1;
+
+    const FetchResult fetched = fetchWebPage(url);
+    if (fetched.outcome != FetchResult::Fetched)
+        return ctx.fail(QStringLiteral("Could not fetch %1: %2")
+                            .arg(text, fetched.error.isEmpty()
+                                           ? QStringLiteral("HTTP %1.").arg(fetched.httpStatus)
+                                           : fetched.error));
+    const QString type = fetched.contentType.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
+    if (type != QLatin1String("text/html") && type != QLatin1String("application/xhtml+xml"))
+        return ctx.fail(QStringLiteral("%1 is not a web page (Content-Type %2).")
+                            .arg(text, type.isEmpty() ? QStringLiteral("missing") : type));
+    const QUrl finalUrl = fetched.finalUrl.isValid() ? fetched.finalUrl : url;
+    const ExtractedArticle page = extractArticle(fetched.body, finalUrl, fetched.contentType);
+    if (!page.ok() || page.text.trimmed().isEmpty())
+        return ctx.fail(
+            QStringLiteral("No article found at %1%2")
+                .arg(text, page.ok() ? QStringLiteral(".") : QStringLiteral(": ") + page.error));
+
+    const std::optional<qint64> feedId = FeedStore(*db).savedPagesFeedId();
+    if (!feedId)
+        return ctx.fail(db->lastError());
+    Article article;
+    article.feedId = *feedId;
+    article.guid = url.toString(QUrl::FullyEncoded); // the address saved: saving it again updates
+    article.url = finalUrl;
+    article.title = page.title.isEmpty() ? finalUrl.toString() : page.title;
+    article.author = page.byline;
+    article.published = page.published;
+    article.summary = page.excerpt.toHtmlEscaped();
+    article.fullText = page.contentHtml;
+    article.language = page.lang;
+    ArticleStore articles(*db);
+    const ArticleStore::SaveResult saved = articles.save(article);
+    if (saved.outcome == ArticleStore::SaveOutcome::Failed)
+        return ctx.fail(QStringLiteral("Could not store the page: %1").arg(db->lastError()));
+    if (!articles.savePage(saved.id, ArticleDownloader::pageOf(page)) ||
+        StatusStore(*db).setStarred({saved.id}, true) < 0)
+        return ctx.fail(QStringLiteral("Could not store the page: %1").arg(db->lastError()));
+
+    // Its images, for offline reading.
+    QNetworkAccessManager network;
+    ArticleDownloader downloader(*db, network, ctx.profile().mediaDirectory());
+    ArticleDownloader::Report report;
+    QEventLoop loop;
+    QObject::connect(&downloader, &ArticleDownloader::idle, &loop,
+                     [&](const ArticleDownloader::Report &r) {
+                         report = r;
+                         loop.quit();
+                     });
+    if (downloader.enqueueMedia(saved.id) > 0)
+        loop.exec();
+
+    if (parser.isSet(QStringLiteral("json"))) {
+        printObject(ctx, QJsonObject{{QStringLiteral("id"), saved.id},
+                                     {QStringLiteral("title"), article.title},
+                                     {QStringLiteral("url"), finalUrl.toString()}});
+    } else {
+        ctx.out() << saved.id << Qt::endl;
+        ctx.err() << (saved.outcome == ArticleStore::SaveOutcome::Inserted ? "Saved" : "Updated")
+                  << " \"" << article.title << "\"";
+        if (report.imagesStored || report.imageErrors)
+            ctx.err() << "; " << report.imagesStored << " image(s) cached, " << report.imageErrors
+                      << " refused";
+        ctx.err() << '.' << Qt::endl;
+    }
+    return 0;
+}
+
+int feedSetCommand(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("full-text"),
+                      QStringLiteral("Download article pages for offline reading: off, on, or "
+                                     "auto (when the feed gives only summaries)."),
+                      QStringLiteral("MODE")});
+    if (!ctx.parseOptions(parser, "feed-set", arguments))
+        return 2;
+    if (parser.positionalArguments().size() != 1)
+        return ctx.usage(QStringLiteral("feed-set takes one feed id."));
+    bool ok = false;
+    const qint64 id = parser.positionalArguments().first().toLongLong(&ok);
+    if (!ok || id <= 0)
+        return ctx.usage(QStringLiteral("'%1' is not a feed id (a positive number).")
+                             .arg(parser.positionalArguments().first()));
+    if (!parser.isSet(QStringLiteral("full-text")))
+        return ctx.usage(QStringLiteral("feed-set: say what to set (--full-text off|on|auto)."));
+    const QString mode = parser.value(QStringLiteral("full-text")).toLower();
+    FullTextMode chosen;
+    if (mode == QLatin1String("off"))
+        chosen = FullTextMode::Off;
+    else if (mode == QLatin1String("on"))
+        chosen = FullTextMode::On;
+    else if (mode == QLatin1String("auto") || mode == QLatin1String("automatic"))
+        chosen = FullTextMode::Automatic;
+    else
+        return ctx.usage(QStringLiteral("--full-text takes off, on or auto."));
+    Database *db = ctx.writer();
+    if (!db)
+        return 1;
+    FeedStore feeds(*db);
+    std::optional<Feed> feed = feeds.feed(id);
+    if (!feed)
+        return ctx.fail(QStringLiteral("There is no feed %1 (see feeds).").arg(id));
+    feed->fullText = chosen;
+    if (!feeds.updateFeed(*feed))
+        return ctx.fail(db->lastError());
+    ctx.out() << (feed->title.isEmpty() ? feed->url.toString() : feed->title)
+              << ": full-article download " << mode << Qt::endl;
+    return 0;
+}
+
+int mediaCommand(CliContext &ctx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("json"),
+                      QStringLiteral("Print {entries, files, bytes, pinned_bytes, budget_bytes, "
+                                     "max_image_bytes, directory}.")});
+    parser.addOption({QStringLiteral("clean"),
+                      QStringLiteral("Remove images no article uses and evict down to the "
+                                     "budget first.")});
+    if (!ctx.parseOptions(parser, "media", arguments))
+        return 2;
+    if (!parser.positionalArguments().isEmpty())
+        return ctx.usage(QStringLiteral("media takes no arguments."));
+    const bool clean = parser.isSet(QStringLiteral("clean"));
+    Database *db = clean ? ctx.writer() : ctx.reader();
+    if (!db)
+        return 1;
+    MediaCache cache(*db, ctx.profile().mediaDirectory());
+    const MediaCache::Limits limits = MediaCache::limits(*db);
+    if (clean) {
+        const int orphans = cache.removeOrphans();
+        const MediaCache::Eviction evicted = cache.enforceBudget(limits.budgetBytes);
+        ctx.err() << "Removed " << orphans << " unused file(s); evicted " << evicted.entries
+                  << " image(s) (" << megabytes(evicted.bytes) << ")." << Qt::endl;
+    }
+    const MediaCache::Stats s = cache.stats();
+    if (parser.isSet(QStringLiteral("json"))) {
+        printObject(ctx, QJsonObject{{QStringLiteral("entries"), s.entries},
+                                     {QStringLiteral("files"), s.files},
+                                     {QStringLiteral("bytes"), s.bytes},
+                                     {QStringLiteral("pinned_bytes"), s.pinnedBytes},
+                                     {QStringLiteral("budget_bytes"), limits.budgetBytes},
+                                     {QStringLiteral("max_image_bytes"), limits.maxImageBytes},
+                                     {QStringLiteral("directory"), cache.directory()}});
+        return 0;
+    }
+    ctx.out() << s.entries << " image(s) in " << s.files << " file(s), " << megabytes(s.bytes)
+              << " of a " << megabytes(limits.budgetBytes) << " budget ("
+              << megabytes(s.pinnedBytes) << " pinned by starred articles); images up to "
+              << megabytes(limits.maxImageBytes) << ". " << cache.directory() << Qt::endl;
+    return 0;
+}
+
+} // namespace bs
