@@ -302,18 +302,20 @@ int main(int argc, char **argv)
     SqlQuery like(*db);
     std::printf("\n%d articles (%s), 10%% Chinese; Zipf-distributed vocabulary\n", n,
                 summaries ? "title + ~50-word summary" : "title + ~300-word body");
-    std::printf("text indexed: %.1f MB; index: %.1f MB in %s (%.2fx the text), %.1f MB of "
-                "index payload (%.2fx); database file %.1f MB\n",
-                textBytes / 1e6, indexBytes / 1e6, qPrintable(indexHow),
-                double(indexBytes) / textBytes, indexPayload / 1e6,
-                double(indexPayload) / textBytes, fileBytes / 1e6);
-    if (reuse)
-        std::printf("(profile reused from %s: insert, rebuild and sizes not measured)\n",
+    if (reuse) {
+        std::printf("(profile reused from %s: insert, rebuild and sizes not measured)\n\n",
                     qPrintable(path));
-    std::printf("insert with the index maintained (ArticleStore::saveAll, batches of %d): "
-                "%.1f s, %.0f articles/s\n",
-                kBatch, insertSeconds, n / insertSeconds);
-    std::printf("index rebuild from content ('rebuild'): %.1f s\n\n", rebuildSeconds);
+    } else {
+        std::printf("text indexed: %.1f MB; index: %.1f MB in %s (%.2fx the text), %.1f MB of "
+                    "index payload (%.2fx); database file %.1f MB\n",
+                    textBytes / 1e6, indexBytes / 1e6, qPrintable(indexHow),
+                    double(indexBytes) / textBytes, indexPayload / 1e6,
+                    double(indexPayload) / textBytes, fileBytes / 1e6);
+        std::printf("insert with the index maintained (ArticleStore::saveAll, batches of %d): "
+                    "%.1f s, %.0f articles/s\n",
+                    kBatch, insertSeconds, n / insertSeconds);
+        std::printf("index rebuild from content ('rebuild'): %.1f s\n\n", rebuildSeconds);
+    }
     std::printf("| %-27s | %7s | %8s | %8s | %9s | %7s | %9s | %9s | %9s |\n", "query class",
                 "queries", "p50 ms", "p95 ms", "mean hits", "LIKE n", "LIKE p50", "LIKE p95",
                 "p50 ratio");
