@@ -193,8 +193,17 @@ QString sniffFeed(const QByteArray &body, const QByteArray &contentType, QString
 QList<DiscoveredFeed> feedLinksInPage(const QByteArray &html, const QUrl &pageUrl,
                                       const QByteArray &contentType)
 {
-    QList<DiscoveredFeed> feeds;
     htmlDocPtr doc = readHtml(html, charsetOf(contentType));
+    if (!doc)
+        return {};
+    QList<DiscoveredFeed> feeds = feedLinksInDocument(doc, pageUrl);
+    xmlFreeDoc(doc);
+    return feeds;
+}
+
+QList<DiscoveredFeed> feedLinksInDocument(_xmlDoc *doc, const QUrl &pageUrl)
+{
+    QList<DiscoveredFeed> feeds;
     if (!doc)
         return feeds;
     PageLinks page;
@@ -220,7 +229,6 @@ QList<DiscoveredFeed> feedLinksInPage(const QByteArray &html, const QUrl &pageUr
         seen.insert(url);
         feeds.append(DiscoveredFeed{url, property(link, "title").simplified(), type});
     }
-    xmlFreeDoc(doc);
     return feeds;
 }
 

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QUrl>
 
+struct _xmlDoc;
+
 namespace bs
 {
 
@@ -28,6 +30,9 @@ QString sniffFeed(const QByteArray &body, const QByteArray &contentType, QString
 // when it names one; otherwise libxml2 reads <meta charset> itself.
 QList<DiscoveredFeed> feedLinksInPage(const QByteArray &html, const QUrl &pageUrl,
                                       const QByteArray &contentType);
+// The same over a page already parsed with libxml2's HTML parser (the extractor's own parse,
+// so a page is not parsed twice).
+QList<DiscoveredFeed> feedLinksInDocument(_xmlDoc *doc, const QUrl &pageUrl);
 
 // The charset parameter of a Content-Type value ("text/html; charset=GBK" -> "GBK").
 QByteArray charsetOf(const QByteArray &contentType);

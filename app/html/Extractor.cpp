@@ -155,7 +155,7 @@ ExtractedArticle extractArticle(const QByteArray &bytes, const QUrl &url,
     }
     const QUrl base = baseOf(first.get(), url);
     const extract::PageMetadata meta = extract::readMetadata(first.get(), base);
-    out.feeds = feedLinksInPage(decoded.utf8, url, QByteArrayLiteral("text/html; charset=utf-8"));
+    out.feeds = feedLinksInDocument(first.get(), url);
     const bool chinese = chinesePage(meta.lang, decoded.encoding);
 
     // Attempts with the rules relaxed one by one, as long as the article stays short.

@@ -52,40 +52,16 @@ bool matches(const char *pattern, const QString &s)
     return re(pattern).match(s).hasMatch();
 }
 
-int countCommas(const QString &text)
-{
-    int n = 0;
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case 0x002C:
-        case 0x060C:
-        case 0xFE50:
-        case 0xFE10:
-        case 0xFE11:
-        case 0x2E41:
-        case 0x2E34:
-        case 0x2E32:
-        case 0xFF0C:
-        case 0x3001:
-            ++n;
-            break;
-        default:
-            break;
-        }
-    }
-    return n;
-}
-
 bool isWhitespaceNode(const xmlNode *n)
 {
     if (isText(n))
-        return textContent(n).trimmed().isEmpty();
+        return !hasInnerText(n);
     return is(n, "br");
 }
 
 bool isWithoutContent(xmlNode *n)
 {
-    if (!innerText(n).isEmpty())
+    if (hasInnerText(n))
         return false;
     for (xmlNode *c = n->children; c; c = c->next)
         if (isElement(c) && !is(c, "br") && !is(c, "hr"))
@@ -117,7 +93,7 @@ xmlNode *singleChild(xmlNode *n, const char *name)
             if (found || !is(c, name))
                 return nullptr;
             found = c;
-        } else if (isText(c) && !textContent(c).trimmed().isEmpty()) {
+        } else if (isText(c) && hasInnerText(c)) {
             return nullptr;
         }
     }
@@ -483,11 +459,11 @@ Grabbed Grabber::run()
     for (xmlNode *el : toScore) {
         if (!el->parent || !isElement(el->parent))
             continue;
-        const QString text = innerText(el);
-        if (text.size() < 25)
+        const TextStats text = innerTextStats(el);
+        if (text.length < 25)
             continue;
-        double contentScore = 1 + countCommas(text) + 1;
-        contentScore += std::min<qsizetype>(text.size() / 100, 3);
+        double contentScore = 1 + text.commas + 1;
+        contentScore += std::min<qsizetype>(text.length / 100, 3);
         int level = 0;
         for (xmlNode *a = el->parent; a && isElement(a) && level < 5; a = a->parent, ++level) {
             if (!a->parent || !isElement(a->parent))
@@ -617,7 +593,7 @@ Grabbed Grabber::run()
     xmlAddChild(body, article);
     prepArticle(article);
     result.article = article;
-    result.textLength = innerText(article).size();
+    result.textLength = innerTextLength(article);
     return result;
 }
 
@@ -656,26 +632,26 @@ void Grabber::cleanConditionally(xmlNode *article, const char *name)
             continue;
         if (hasDataTableAncestor(node) || hasAncestor(node, "code") || hasAncestor(node, "pre"))
             continue;
-        const QString text = innerText(node);
+        const TextStats text = innerTextStats(node);
         bool isList = listTag;
-        if (!isList && !text.isEmpty()) {
+        if (!isList && text.length > 0) {
             qsizetype listLength = 0;
             for (xmlNode *c = node->children; c;) {
                 if (is(c, "ul") || is(c, "ol")) {
-                    listLength += innerText(c).size();
+                    listLength += innerTextLength(c);
                     c = next(c, node, true);
                 } else {
                     c = next(c, node);
                 }
             }
-            isList = double(listLength) / double(text.size()) > 0.9;
+            isList = double(listLength) / double(text.length) > 0.9;
         }
         const int weight = m_scorer.classWeight(node);
         if (weight < 0) {
             remove(node);
             continue;
         }
-        if (countCommas(text) >= 10)
+        if (text.commas >= 10)
             continue;
         const int p = countTag(node, "p");
         const int img = countTag(node, "img");
@@ -684,11 +660,12 @@ void Grabber::cleanConditionally(xmlNode *article, const char *name)
         qsizetype headingLength = 0;
         for (xmlNode *c = node->children; c; c = next(c, node))
             if (isHeading(c))
-                headingLength += innerText(c).size();
-        const double headingDensity = text.isEmpty() ? 0 : double(headingLength) / text.size();
+                headingLength += innerTextLength(c);
+        const double headingDensity =
+            text.length == 0 ? 0 : double(headingLength) / double(text.length);
         int embeds = countTag(node, "embed") + countTag(node, "object") + countTag(node, "iframe");
         const double density = linkDensity(node);
-        const qsizetype length = text.size();
+        const qsizetype length = text.length;
         const bool inFigure = hasAncestor(node, "figure");
         const bool remove_ =
             (img > 1 && double(p) / img < 0.5 && !inFigure) || (!isList && li > p) ||
@@ -718,7 +695,7 @@ void Grabber::prepArticle(xmlNode *article)
         if (!isElement(top))
             continue;
         for (xmlNode *c = top->children; c;) {
-            if (isElement(c) && matches(kShare, classAndId(c)) && innerText(c).size() < 500) {
+            if (isElement(c) && matches(kShare, classAndId(c)) && innerTextLength(c) < 500) {
                 xmlNode *following = next(c, top, true);
                 remove(c);
                 c = following;
@@ -746,7 +723,7 @@ void Grabber::prepArticle(xmlNode *article)
         if (countTag(p, "img") + countTag(p, "embed") + countTag(p, "object") +
                     countTag(p, "iframe") ==
                 0 &&
-            innerText(p).isEmpty())
+            !hasInnerText(p))
             remove(p);
     }
 }

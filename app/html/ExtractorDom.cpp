@@ -49,11 +49,6 @@ bool isVoid(const char *name)
 
 } // namespace
 
-bool is(const xmlNode *n, const char *name)
-{
-    return isElement(n) && std::strcmp(tag(n), name) == 0;
-}
-
 bool isHeading(const xmlNode *n)
 {
     const char *t = tag(n);
@@ -197,9 +192,154 @@ QString innerText(const xmlNode *n)
     return collapseSpaces(textContent(n));
 }
 
+namespace
+{
+
+// Decodes one UTF-8 sequence at s (NUL-terminated); returns its length, 0 when invalid.
+int decodeUtf8(const unsigned char *s, char32_t *cp)
+{
+    const unsigned char b = s[0];
+    if (b < 0x80) {
+        *cp = b;
+        return 1;
+    }
+    int length = 0;
+    char32_t value = 0, minimum = 0;
+    if ((b & 0xE0) == 0xC0) {
+        length = 2, value = b & 0x1F, minimum = 0x80;
+    } else if ((b & 0xF0) == 0xE0) {
+        length = 3, value = b & 0x0F, minimum = 0x800;
+    } else if ((b & 0xF8) == 0xF0) {
+        length = 4, value = b & 0x07, minimum = 0x10000;
+    } else {
+        return 0;
+    }
+    for (int k = 1; k < length; ++k) {
+        if ((s[k] & 0xC0) != 0x80) // also stops at the terminating NUL
+            return 0;
+        value = (value << 6) | (s[k] & 0x3F);
+    }
+    if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
+        return 0;
+    *cp = value;
+    return length;
+}
+
+// Calls f(code point) for the text below n in document order (textContent's text) until f
+// returns false. Returns false when a text is not valid UTF-8 (the callers then take the
+// QString path, which replaces bad bytes the way QString::fromUtf8 does).
+template <typename F> bool forEachCodePoint(const xmlNode *n, F &&f)
+{
+    auto run = [&](const xmlNode *t, bool *stop) {
+        const auto *s = reinterpret_cast<const unsigned char *>(t->content);
+        while (*s) {
+            char32_t cp = 0;
+            const int length = decodeUtf8(s, &cp);
+            if (length == 0)
+                return false;
+            s += length;
+            if (!f(cp)) {
+                *stop = true;
+                return true;
+            }
+        }
+        return true;
+    };
+    bool stop = false;
+    if (isText(n))
+        return !n->content || run(n, &stop);
+    xmlNode *root = const_cast<xmlNode *>(n);
+    for (xmlNode *c = root->children; c && !stop; c = next(c, root)) {
+        if (isText(c) && c->content && !run(c, &stop))
+            return false;
+    }
+    return true;
+}
+
+bool isCommaCodePoint(char32_t c)
+{
+    switch (c) {
+    case 0x002C:
+    case 0x060C:
+    case 0xFE50:
+    case 0xFE10:
+    case 0xFE11:
+    case 0x2E41:
+    case 0x2E34:
+    case 0x2E32:
+    case 0xFF0C:
+    case 0x3001:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+TextStats innerTextStats(const xmlNode *n)
+{
+    // collapseSpaces' arithmetic: every non-space UTF-16 unit, plus one space for each run of
+    // white space that has text before and after it.
+    TextStats stats;
+    bool pendingSpace = false;
+    const bool valid = forEachCodePoint(n, [&](char32_t cp) {
+        if (QChar::isSpace(cp)) {
+            pendingSpace = true;
+            return true;
+        }
+        if (pendingSpace && stats.length > 0)
+            ++stats.length;
+        pendingSpace = false;
+        stats.length += cp > 0xFFFF ? 2 : 1;
+        stats.commas += isCommaCodePoint(cp);
+        return true;
+    });
+    if (valid)
+        return stats;
+    const QString text = innerText(n);
+    stats = {text.size(), 0};
+    for (const QChar c : text)
+        stats.commas += isCommaCodePoint(c.unicode());
+    return stats;
+}
+
+qsizetype innerTextLength(const xmlNode *n)
+{
+    return innerTextStats(n).length;
+}
+
+bool innerTextLonger(const xmlNode *n, qsizetype limit)
+{
+    qsizetype length = 0;
+    bool pendingSpace = false;
+    const bool valid = forEachCodePoint(n, [&](char32_t cp) {
+        if (QChar::isSpace(cp)) {
+            pendingSpace = true;
+            return true;
+        }
+        if (pendingSpace && length > 0)
+            ++length;
+        pendingSpace = false;
+        length += cp > 0xFFFF ? 2 : 1;
+        return length <= limit;
+    });
+    return valid ? length > limit : innerText(n).size() > limit;
+}
+
+bool hasInnerText(const xmlNode *n)
+{
+    bool found = false;
+    const bool valid = forEachCodePoint(n, [&](char32_t cp) {
+        found = !QChar::isSpace(cp);
+        return !found;
+    });
+    return valid ? found : !innerText(n).isEmpty();
+}
+
 double linkDensity(const xmlNode *n)
 {
-    const qsizetype total = innerText(n).size();
+    const qsizetype total = innerTextLength(n);
     if (total == 0)
         return 0;
     double linked = 0;
@@ -208,7 +348,7 @@ double linkDensity(const xmlNode *n)
         if (is(c, "a")) {
             const QString href = attr(c, "href");
             const double coefficient = href.startsWith(QLatin1Char('#')) ? 0.3 : 1.0;
-            linked += innerText(c).size() * coefficient;
+            linked += double(innerTextLength(c)) * coefficient;
             c = next(c, root, true);
         } else {
             c = next(c, root);

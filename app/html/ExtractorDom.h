@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringView>
 
+#include <cstring>
 #include <vector>
 
 namespace bs::dom
@@ -27,7 +28,14 @@ inline const char *tag(const xmlNode *n)
 {
     return isElement(n) && n->name ? reinterpret_cast<const char *>(n->name) : "";
 }
-bool is(const xmlNode *n, const char *name);
+// Whether n is the element <name> (name in lower case). Inline: the walks call it per node.
+inline bool is(const xmlNode *n, const char *name)
+{
+    if (!isElement(n) || !n->name)
+        return false;
+    const char *t = reinterpret_cast<const char *>(n->name);
+    return t[0] == name[0] && std::strcmp(t, name) == 0;
+}
 bool isHeading(const xmlNode *n);
 bool isBlock(const xmlNode *n);    // block-level for text and the div->p conversion
 bool isPhrasing(const xmlNode *n); // phrasing content (text and inline elements)
@@ -48,6 +56,17 @@ int elementChildCount(xmlNode *n);
 QString textContent(const xmlNode *n);
 // The text below n with white space runs collapsed and trimmed.
 QString innerText(const xmlNode *n);
+// innerText(n).size() and !innerText(n).isEmpty(), without building the text.
+qsizetype innerTextLength(const xmlNode *n);
+// innerTextLength(n) > limit, reading no further than needed.
+bool innerTextLonger(const xmlNode *n, qsizetype limit);
+bool hasInnerText(const xmlNode *n);
+// innerText(n).size() and the commas in it (countCommas' set), in one pass without the text.
+struct TextStats {
+    qsizetype length = 0;
+    int commas = 0;
+};
+TextStats innerTextStats(const xmlNode *n);
 // Characters of text in links / all text (0 when there is no text).
 double linkDensity(const xmlNode *n);
 

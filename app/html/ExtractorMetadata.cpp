@@ -379,6 +379,42 @@ PageMetadata readMetadata(xmlDoc *doc, const QUrl &base)
     return meta;
 }
 
+namespace
+{
+
+// Whether the text below n holds "19dd" or "20dd" (ASCII digits), which every date the date
+// line pattern matches starts with. Bytes, across text nodes as textContent joins them: UTF-8
+// sequences never hold ASCII digits, and collapsing white space never joins digits.
+bool hasYearDigits(const xmlNode *n)
+{
+    int state = 0; // digits matched so far of [12][90]\d\d
+    char first = 0;
+    xmlNode *root = const_cast<xmlNode *>(n);
+    for (xmlNode *c = root->children; c; c = next(c, root)) {
+        if (!isText(c) || !c->content)
+            continue;
+        for (const char *s = reinterpret_cast<const char *>(c->content); *s; ++s) {
+            const char b = *s;
+            const bool digit = b >= '0' && b <= '9';
+            if (state == 1 && ((first == '1' && b == '9') || (first == '2' && b == '0')))
+                state = 2;
+            else if (state >= 2 && digit)
+                state += 1;
+            else
+                state = 0;
+            if (state == 4)
+                return true;
+            if (state == 0 && (b == '1' || b == '2')) {
+                state = 1;
+                first = b;
+            }
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 DateLine takeDateLine(xmlNode *body, bool cjkPage)
 {
     DateLine line;
@@ -400,6 +436,16 @@ DateLine takeDateLine(xmlNode *body, bool cjkPage)
     for (xmlNode *n = body->children; n;) {
         if (!isElement(n) || is(n, "a")) {
             n = next(n, body, true);
+            continue;
+        }
+        if (!hasYearDigits(n)) {
+            n = next(n, body, true); // nothing below holds a date
+            continue;
+        }
+        // Outside CJK pages only a line of <= 200 characters can be the date line; a longer
+        // element is looked into (when it holds no date, neither does anything below it).
+        if (!cjkPage && innerTextLonger(n, 200)) {
+            n = next(n, body);
             continue;
         }
         const QString text = innerText(n);
@@ -478,7 +524,7 @@ QString takeEndByline(xmlNode *article)
     // The last paragraph-like element with text.
     xmlNode *last = nullptr;
     for (xmlNode *n = article->children; n; n = next(n, article))
-        if ((is(n, "p") || is(n, "div")) && !innerText(n).isEmpty() && elementChildCount(n) <= 3)
+        if ((is(n, "p") || is(n, "div")) && hasInnerText(n) && elementChildCount(n) <= 3)
             last = n;
     if (!last)
         return {};

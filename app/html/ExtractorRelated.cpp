@@ -133,7 +133,7 @@ QList<RelatedLink> takeRelated(xmlNode *body, const QUrl &base)
             if (isElement(c) && (is(c, "li") || is(c, "div") || is(c, "dd") || is(c, "dt") ||
                                  is(c, "p") || is(c, "article")))
                 itemNodes.push_back(c);
-        if (itemNodes.size() < 3) {
+        if (itemNodes.size() < 3 || inNavigation(n)) { // (navigation never qualifies)
             n = next(n, body);
             continue;
         }

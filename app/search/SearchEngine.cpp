@@ -4,14 +4,26 @@
 #include "store/SearchTokenizer.h"
 #include "store/SqlQuery.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace bs
 {
 
 namespace
 {
 
-// bm25 column weights, in the index's column order: title, author, feed, summary, text.
-const char kRank[] = "bm25(article_fts, 10.0, 4.0, 1.0, 2.0, 1.0)";
+// bm25 (as bs_bm25, SearchRank.h: document frequencies counted up to 2,000 rows, estimated
+// beyond) with column weights in the index's column order: title, author, feed, summary, text.
+const char kRank[] = "bs_bm25(article_fts, 2000, (SELECT min(id) FROM articles), (SELECT "
+                     "max(id) FROM articles), 10.0, 4.0, 1.0, 2.0, 1.0)";
+// The same without IDF (every phrase's IDF 1), for a query of one phrase: SearchEngine applies
+// the phrase's IDF afterwards from the matches it ranked.
+const char kRankWithoutIdf[] = "bs_bm25(article_fts, 0, 0, 0, 10.0, 4.0, 1.0, 2.0, 1.0)";
+// A query without filters that matches more rows than this is ranked among its newest this
+// many matches (FTS5 walks them in rowid order and stops), so a word or phrase found in most
+// articles costs what a rarer one does. Below it every match is ranked.
+constexpr qint64 kRankedCandidates = 2000;
 constexpr int kSnippetTokens = 24;
 constexpr int kLeadCharacters = 200;
 
@@ -156,6 +168,21 @@ QString completeCjkHighlights(const QString &snippet, const QStringList &terms)
     return out;
 }
 
+// bm25's IDF of a phrase from the newest matches ranked: all of them when fewer than the window
+// (the count is then exact), else the count scaled by how far back in the rowid range
+// [minId, maxId] the oldest of them lies (as bs_bm25 estimates, SearchRank.h).
+double phraseIdf(qint64 candidates, qint64 oldestCandidate, qint64 rows, qint64 minId, qint64 maxId)
+{
+    double hits = double(candidates);
+    if (candidates >= kRankedCandidates && maxId > minId) {
+        const double seen = double(maxId - std::clamp(oldestCandidate, minId, maxId) + 1) /
+                            double(maxId - minId + 1);
+        hits = std::clamp(hits / std::max(seen, 1e-9), hits, double(std::max(rows, candidates)));
+    }
+    const double idf = std::log((double(rows) - hits + 0.5) / (hits + 0.5));
+    return idf <= 0.0 ? 1e-6 : idf;
+}
+
 } // namespace
 
 SearchEngine::SearchEngine(Database &db) : m_db(db) {}
@@ -181,13 +208,34 @@ std::optional<QList<SearchHit>> SearchEngine::search(const SearchQuery &query,
         // is chosen among equal scores by rowid, newest stored first, and ordered by date
         // within the page below.
         QString sql;
-        if (where.sql.isEmpty() && !byDate)
-            sql = QStringLiteral("WITH hits AS MATERIALIZED (SELECT h.id, h.rank_value, "
-                                 "a.sort_time AS sort_time FROM (SELECT article_fts.rowid AS "
-                                 "id, %1 AS rank_value FROM article_fts WHERE article_fts MATCH "
-                                 "? ORDER BY rank_value, article_fts.rowid DESC LIMIT ? OFFSET "
-                                 "?) h JOIN articles a ON a.id = h.id) ")
-                      .arg(QLatin1String(kRank));
+        const bool unfiltered = where.sql.isEmpty() && !byDate;
+        // The candidates: the newest matches, up to the window (FTS5 walks the doclists from
+        // the newest rowid and stops there), each ranked as it is read; then the page.
+        const qint64 window =
+            std::max<qint64>(kRankedCandidates, qint64(options.offset) + options.limit);
+        // One phrase (one term, nothing excluded): its IDF scales every score alike, so it is
+        // left out of the ranking and computed below from the candidates (bm25 would walk every
+        // row of the phrase once more to count them: for a phrase of common words, a second
+        // full scan).
+        const bool onePhrase = unfiltered && query.groups().size() == 1 &&
+                               query.groups().front().size() == 1 && query.excluded().isEmpty();
+        QString idfColumns = QStringLiteral(", NULL, NULL, NULL, NULL, NULL");
+        if (onePhrase)
+            idfColumns = QStringLiteral(
+                ", (SELECT count(*) FROM candidates), (SELECT min(id) FROM candidates), (SELECT "
+                "max(n_rows) FROM candidates), (SELECT min(id) FROM articles), (SELECT max(id) "
+                "FROM articles)");
+        if (unfiltered)
+            sql = QStringLiteral("WITH candidates AS MATERIALIZED (SELECT article_fts.rowid AS "
+                                 "id, %1 AS rank_value%2 FROM article_fts WHERE article_fts "
+                                 "MATCH ? ORDER BY article_fts.rowid DESC LIMIT ?), hits AS "
+                                 "MATERIALIZED (SELECT h.id, h.rank_value, a.sort_time AS "
+                                 "sort_time FROM (SELECT id, rank_value FROM candidates ORDER BY "
+                                 "rank_value, id DESC LIMIT ? OFFSET ?) h JOIN articles a ON "
+                                 "a.id = h.id) ")
+                      .arg(QLatin1String(onePhrase ? kRankWithoutIdf : kRank),
+                           onePhrase ? QStringLiteral(", bs_rows(article_fts) AS n_rows")
+                                     : QString());
         else
             sql = QStringLiteral("WITH hits AS MATERIALIZED (SELECT a.id AS id, %1 AS "
                                  "rank_value, a.sort_time AS sort_time FROM article_fts CROSS "
@@ -207,23 +255,26 @@ std::optional<QList<SearchHit>> SearchEngine::search(const SearchQuery &query,
                        "article_fts WHERE article_fts MATCH ? AND article_fts.rowid >= (SELECT "
                        "min(id) FROM hits) AND article_fts.rowid <= (SELECT max(id) FROM hits) "
                        "AND +article_fts.rowid IN (SELECT id FROM hits)) "
-                       "SELECT h.id, -h.rank_value, %1, ifnull(n.snip, '') FROM hits h JOIN "
-                       "articles a ON a.id = h.id JOIN article_status s ON s.article_id = a.id "
-                       "LEFT JOIN feeds f ON f.id = a.feed_id LEFT JOIN snips n ON n.id = h.id "
-                       "ORDER BY %3")
+                       "SELECT h.id, -h.rank_value, %1, ifnull(n.snip, '')%4 FROM hits h "
+                       "JOIN articles a ON a.id = h.id JOIN article_status s ON s.article_id = "
+                       "a.id LEFT JOIN feeds f ON f.id = a.feed_id LEFT JOIN snips n ON n.id = "
+                       "h.id ORDER BY %3")
                        .arg(columns)
                        .arg(kSnippetTokens)
-                       .arg(outerOrder);
+                       .arg(outerOrder, idfColumns);
         else
-            sql += QStringLiteral("SELECT h.id, -h.rank_value, %1, '' FROM hits h JOIN articles "
-                                  "a ON a.id = h.id JOIN article_status s ON s.article_id = a.id "
-                                  "LEFT JOIN feeds f ON f.id = a.feed_id ORDER BY %2")
-                       .arg(columns, outerOrder);
+            sql += QStringLiteral("SELECT h.id, -h.rank_value, %1, ''%3 FROM hits h JOIN "
+                                  "articles a ON a.id = h.id JOIN article_status s ON "
+                                  "s.article_id = a.id LEFT JOIN feeds f ON f.id = a.feed_id "
+                                  "ORDER BY %2")
+                       .arg(columns, outerOrder, idfColumns);
         if (!q.prepare(sql)) {
             failed(m_db, q, error);
             return std::nullopt;
         }
         q.bind(match);
+        if (unfiltered)
+            q.bind(window);
         bindAll(q, where.values);
         q.bind(qint64(options.limit)).bind(qint64(options.offset));
         if (options.snippets)
@@ -231,7 +282,8 @@ std::optional<QList<SearchHit>> SearchEngine::search(const SearchQuery &query,
     } else {
         const QString sql =
             QStringLiteral("SELECT a.id, 0.0, %1, substr(ifnull(nullif(c.summary_text, ''), "
-                           "ifnull(c.text, '')), 1, %2) FROM articles a JOIN article_status s ON "
+                           "ifnull(c.text, '')), 1, %2), NULL, NULL, NULL, NULL, NULL FROM "
+                           "articles a JOIN article_status s ON "
                            "s.article_id = a.id LEFT JOIN feeds f ON f.id = a.feed_id LEFT JOIN "
                            "article_content c ON c.article_id = a.id%3 ORDER BY a.sort_time "
                            "DESC, a.id DESC LIMIT ? OFFSET ?")
@@ -254,10 +306,19 @@ std::optional<QList<SearchHit>> SearchEngine::search(const SearchQuery &query,
         for (const SearchQuery::Term &t : g)
             terms << t.text;
     QList<SearchHit> hits;
+    double idf = 1.0; // the one phrase's IDF when the ranking left it out
+    bool idfKnown = false;
     while (q.next()) {
+        if (!idfKnown) {
+            idfKnown = true;
+            if (!q.value(10).isNull())
+                idf = phraseIdf(q.value(10).toLongLong(), q.value(11).toLongLong(),
+                                q.value(12).toLongLong(), q.value(13).toLongLong(),
+                                q.value(14).toLongLong());
+        }
         SearchHit h;
         h.id = q.value(0).toLongLong();
-        h.score = q.value(1).toDouble();
+        h.score = q.value(1).toDouble() * idf;
         h.feedId = q.value(2).toLongLong();
         h.title = q.value(3).toString();
         h.feedTitle = q.value(4).toString();

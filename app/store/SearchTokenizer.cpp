@@ -1,6 +1,7 @@
 #include "store/SearchTokenizer.h"
 
 #include "html/HtmlText.h"
+#include "store/SearchRank.h"
 
 #include <sqlite3.h>
 
@@ -263,6 +264,7 @@ bool registerOn(sqlite3 *db, QString *error)
         return false;
     }
     if (api->xCreateTokenizer(api, kName, api, &tokenizer, nullptr) != SQLITE_OK ||
+        !SearchRank::registerOn(api) ||
         sqlite3_create_function_v2(db, "bs_plain_text", 1,
                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                                    plainTextFunction, nullptr, nullptr, nullptr) != SQLITE_OK) {

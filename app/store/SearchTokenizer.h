@@ -31,8 +31,8 @@ namespace bs::SearchTokenizer
 //   its input); nothing reads outside the text.
 inline constexpr char kName[] = "broadsheet";
 
-// Registers the tokenizer, and the SQL function bs_plain_text(html) that migrations use, on
-// one connection.
+// Registers the tokenizer, the ranking function bs_bm25 (SearchRank.h), and the SQL function
+// bs_plain_text(html) that migrations use, on one connection.
 bool registerOn(sqlite3 *db, QString *error);
 
 // True for the code points the tokenizer treats as CJK (bigrammed rather than split on

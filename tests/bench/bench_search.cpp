@@ -14,6 +14,8 @@
 //                 existing profile there with N articles is reused
 //   --no-snippets time the queries without snippet()
 //   --related R   related-stories lookups for R random articles (default 200; 0 skips)
+//   --slowest K   also print the K slowest queries of each class with their times
+//   --query TEXT  time only this query (20 runs, top 50 with snippets) on the profile and stop
 //
 // Reports: text bytes indexed vs index bytes (dbstat when available), insert throughput with the
 // index maintained, a full rebuild of the index, p50/p95 per query class, and p50/p95 of
@@ -127,6 +129,8 @@ int main(int argc, char **argv)
     int relatedLookups = 200;
     bool summaries = false;
     bool snippets = true;
+    int slowest = 0;
+    QString only;
     QString keep;
     const QStringList args = app.arguments().mid(1);
     for (int i = 0; i < args.size(); ++i) {
@@ -140,6 +144,10 @@ int main(int argc, char **argv)
             likePerClass = args[++i].toInt();
         else if (args[i] == QLatin1String("--related") && i + 1 < args.size())
             relatedLookups = args[++i].toInt();
+        else if (args[i] == QLatin1String("--query") && i + 1 < args.size())
+            only = args[++i];
+        else if (args[i] == QLatin1String("--slowest") && i + 1 < args.size())
+            slowest = args[++i].toInt();
         else if (args[i] == QLatin1String("--keep") && i + 1 < args.size())
             keep = args[++i];
         else
@@ -240,6 +248,34 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
     }
+    if (!only.isEmpty()) {
+        SearchEngine engine(*db);
+        const auto query = SearchQuery::parse(only, &error);
+        if (!query) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 1;
+        }
+        std::vector<double> ms;
+        qsizetype hits = 0;
+        QElapsedTimer timer;
+        for (int i = 0; i < 20; ++i) {
+            SearchOptions o;
+            o.limit = 50;
+            o.snippets = snippets;
+            timer.start();
+            const auto result = engine.search(*query, o, &error);
+            ms.push_back(timer.nsecsElapsed() / 1e6);
+            if (!result) {
+                std::fprintf(stderr, "%s\n", qPrintable(error));
+                return 1;
+            }
+            hits = result->size();
+        }
+        const Latency l = summarize(ms, 0);
+        std::printf("%s: %lld hits, p50 %.2f ms, p95 %.2f ms, mean %.2f ms (20 runs)\n",
+                    qPrintable(only), qlonglong(hits), l.p50, l.p95, l.mean);
+        return 0;
+    }
     QRandomGenerator random(99);
     bench::SearchCorpus picker(1234);
     struct QueryClass {
@@ -266,18 +302,20 @@ int main(int argc, char **argv)
     SqlQuery like(*db);
     std::printf("\n%d articles (%s), 10%% Chinese; Zipf-distributed vocabulary\n", n,
                 summaries ? "title + ~50-word summary" : "title + ~300-word body");
-    std::printf("text indexed: %.1f MB; index: %.1f MB in %s (%.2fx the text), %.1f MB of "
-                "index payload (%.2fx); database file %.1f MB\n",
-                textBytes / 1e6, indexBytes / 1e6, qPrintable(indexHow),
-                double(indexBytes) / textBytes, indexPayload / 1e6,
-                double(indexPayload) / textBytes, fileBytes / 1e6);
-    if (reuse)
-        std::printf("(profile reused from %s: insert, rebuild and sizes not measured)\n",
+    if (reuse) {
+        std::printf("(profile reused from %s: insert, rebuild and sizes not measured)\n\n",
                     qPrintable(path));
-    std::printf("insert with the index maintained (ArticleStore::saveAll, batches of %d): "
-                "%.1f s, %.0f articles/s\n",
-                kBatch, insertSeconds, n / insertSeconds);
-    std::printf("index rebuild from content ('rebuild'): %.1f s\n\n", rebuildSeconds);
+    } else {
+        std::printf("text indexed: %.1f MB; index: %.1f MB in %s (%.2fx the text), %.1f MB of "
+                    "index payload (%.2fx); database file %.1f MB\n",
+                    textBytes / 1e6, indexBytes / 1e6, qPrintable(indexHow),
+                    double(indexBytes) / textBytes, indexPayload / 1e6,
+                    double(indexPayload) / textBytes, fileBytes / 1e6);
+        std::printf("insert with the index maintained (ArticleStore::saveAll, batches of %d): "
+                    "%.1f s, %.0f articles/s\n",
+                    kBatch, insertSeconds, n / insertSeconds);
+        std::printf("index rebuild from content ('rebuild'): %.1f s\n\n", rebuildSeconds);
+    }
     std::printf("| %-27s | %7s | %8s | %8s | %9s | %7s | %9s | %9s | %9s |\n", "query class",
                 "queries", "p50 ms", "p95 ms", "mean hits", "LIKE n", "LIKE p50", "LIKE p95",
                 "p50 ratio");
@@ -285,6 +323,7 @@ int main(int argc, char **argv)
                 "----|-----------|-----------|-----------|\n");
     for (const QueryClass &c : classes) {
         std::vector<double> ms;
+        std::vector<std::pair<double, QString>> timed;
         double hits = 0;
         QElapsedTimer timer;
         for (const QString &text : c.queries) {
@@ -303,6 +342,7 @@ int main(int argc, char **argv)
                 return 1;
             }
             ms.push_back(timer.nsecsElapsed() / 1e6);
+            timed.emplace_back(ms.back(), text);
             hits += result->size();
         }
         const Latency fts = summarize(ms, hits);
@@ -337,6 +377,10 @@ int main(int argc, char **argv)
         std::printf("| %-27s | %7d | %8.2f | %8.2f | %9.1f | %7d | %9.1f | %9.1f | %8.0fx |\n",
                     c.name, int(ms.size()), fts.p50, fts.p95, fts.hitsMean, int(likeMs.size()),
                     scan.p50, scan.p95, fts.p50 > 0 ? scan.p50 / fts.p50 : 0.0);
+        std::sort(timed.begin(), timed.end(),
+                  [](const auto &a, const auto &b) { return a.first > b.first; });
+        for (int k = 0; k < std::min(slowest, int(timed.size())); ++k)
+            std::printf("|   %8.2f ms  %s\n", timed[k].first, qPrintable(timed[k].second));
     }
     std::printf("\nIndex queries: parse + SearchEngine::search, top 50 by bm25 (title weighted), "
                 "with snippets. LIKE: every matching id over title and text, newest first (what a "
