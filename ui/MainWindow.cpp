@@ -80,6 +80,11 @@ MainWindow::MainWindow(Database &reader, SyncService *sync, QWidget *parent)
         connect(m_sync, &SyncService::progressChanged, this, &MainWindow::syncProgressed);
         connect(m_sync, &SyncService::finished, this, &MainWindow::syncFinished);
         connect(m_sync, &SyncService::failed, this, &MainWindow::syncFailed);
+        // A downloaded page or its images arrived for the article being read: show them.
+        connect(m_sync, &SyncService::articleContentChanged, this, [this](qint64 id) {
+            if (id != 0 && id == m_articlePane->articleId())
+                m_articlePane->showArticle(id);
+        });
     }
 
     m_feedModel->reload();

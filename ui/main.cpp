@@ -1,7 +1,9 @@
 // broadsheet: the desktop reader.
 
 #include "MainWindow.h"
+#include "offline/MediaCache.h"
 #include "reader/ReaderScheme.h"
+#include "reader/ReaderView.h"
 #include "store/Database.h"
 #include "store/Profile.h"
 #include "sync/SyncService.h"
@@ -9,6 +11,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QTimer>
 
 int main(int argc, char **argv)
 {
@@ -49,6 +52,21 @@ int main(int argc, char **argv)
     bs::SyncService sync(profile.databasePath());
     sync.setAutoSync(60 * 1000); // every minute, fetch the feeds whose time has come
     bs::MainWindow window(*reader, &sync);
+    // The reader view's images come from the profile's media cache, read on the GUI's
+    // read-only connection; what it showed is handed to the writer now and then so the
+    // cache's least-recently-used order follows reading.
+    bs::MediaCache media(*reader, bs::MediaCache::directoryFor(profile.databasePath()));
+    window.readerView()->setMediaResolver(
+        [&media](const QUrl &original) -> std::optional<bs::ReaderMedia> {
+            const auto entry = media.lookup(original);
+            if (!entry)
+                return std::nullopt;
+            return bs::ReaderMedia{{}, entry->filePath, entry->mimeType};
+        });
+    QTimer mediaTouch;
+    QObject::connect(&mediaTouch, &QTimer::timeout, &sync,
+                     [&media, &sync] { sync.touchMedia(media.takeAccessed()); });
+    mediaTouch.start(30 * 1000);
     window.show();
     return app.exec();
 }

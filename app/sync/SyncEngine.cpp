@@ -63,6 +63,14 @@ bool SyncEngine::open()
     return true;
 }
 
+void SyncEngine::touchMedia(const QList<qint64> &mediaIds)
+{
+    if (mediaIds.isEmpty() || (!m_db && !open()))
+        return;
+    MediaCache(*m_db, MediaCache::directoryFor(m_path))
+        .touch(mediaIds, QDateTime::currentDateTimeUtc());
+}
+
 void SyncEngine::syncAll()
 {
     syncFeeds({});

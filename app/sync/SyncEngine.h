@@ -77,6 +77,9 @@ public slots:
     void syncDue();
     // Stops the pass: feeds already merged stay, feeds in flight are left untouched.
     void cancel();
+    // Records that the reader view showed these cached images now (MediaCache::touch on the
+    // writer), so the budget's least-recently-used order follows reading.
+    void touchMedia(const QList<qint64> &mediaIds);
 
 signals:
     void feedSynced(qint64 feedId, const QList<qint64> &added, const QList<qint64> &updated,

@@ -96,6 +96,12 @@ void SyncService::syncDue()
     post([](SyncEngine *engine) { engine->syncDue(); });
 }
 
+void SyncService::touchMedia(const QList<qint64> &mediaIds)
+{
+    if (!mediaIds.isEmpty())
+        post([mediaIds](SyncEngine *engine) { engine->touchMedia(mediaIds); });
+}
+
 void SyncService::cancel()
 {
     post([](SyncEngine *engine) { engine->cancel(); });

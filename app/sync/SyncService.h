@@ -42,6 +42,8 @@ public slots:
     // Only the feeds whose next fetch time has come (a background pass).
     void syncDue();
     void cancel();
+    // Hands the ids of cached images the reader showed to the writer (SyncEngine::touchMedia).
+    void touchMedia(const QList<qint64> &mediaIds);
 
 signals:
     void syncStarted();
