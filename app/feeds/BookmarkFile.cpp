@@ -18,35 +18,15 @@ namespace
 // characters are dropped.
 QString escape(const QString &text)
 {
+    const QString escaped = text.toHtmlEscaped(); // & < > "
     QString out;
-    out.reserve(text.size() + 16);
-    for (QChar c : text) {
-        switch (c.unicode()) {
-        case '&':
-            out += QLatin1String("&amp;");
-            break;
-        case '<':
-            out += QLatin1String("&lt;");
-            break;
-        case '>':
-            out += QLatin1String("&gt;");
-            break;
-        case '"':
-            out += QLatin1String("&quot;");
-            break;
-        case '\n':
-            out += QLatin1String("&#10;");
-            break;
-        case '\r':
-            out += QLatin1String("&#13;");
-            break;
-        case '\t':
-            out += QLatin1String("&#9;");
-            break;
-        default:
-            if (c.unicode() >= 0x20 && c.unicode() != 0x7f)
-                out += c;
-        }
+    out.reserve(escaped.size() + 16);
+    for (QChar c : escaped) {
+        const char16_t u = c.unicode();
+        if (u == '\n' || u == '\r' || u == '\t')
+            out += QStringLiteral("&#%1;").arg(int(u));
+        else if (u >= 0x20 && u != 0x7f)
+            out += c;
     }
     return out;
 }

@@ -233,20 +233,10 @@ QString rewriteReaderContent(const QString &html, const ReaderContentPolicy &pol
     xmlNode *node = body->children;
     while (node && node != body) {
         xmlNode *following = nullptr;
-        if (node->type == XML_ELEMENT_NODE && droppedElements().contains(name(node->name))) {
-            following = node->next;
-            xmlNode *up = node->parent;
-            xmlUnlinkNode(node);
-            xmlFreeNode(node);
-            if (!following) {
-                while (up && up != body && !up->next)
-                    up = up->parent;
-                following = (up && up != body) ? up->next : nullptr;
-            }
-            node = following;
-            continue;
-        }
-        if (node->type == XML_COMMENT_NODE || node->type == XML_PI_NODE) {
+        const bool dropped =
+            (node->type == XML_ELEMENT_NODE && droppedElements().contains(name(node->name))) ||
+            node->type == XML_COMMENT_NODE || node->type == XML_PI_NODE;
+        if (dropped) {
             following = node->next;
             xmlNode *up = node->parent;
             xmlUnlinkNode(node);
