@@ -478,7 +478,10 @@ QString SearchQuery::syntaxHelp()
         "yesterday\n"
         "  -is:unread and other filters with - are negated.\n"
         "Chinese, Japanese and Korean text matches any run of characters, one character or "
-        "more (青岛, 开城).\n");
+        "more (青岛, 开城).\n"
+        "By relevance, a search with no filter that matches more than 2,000 articles is "
+        "ranked among its newest 2,000; add title:, feed:, a date or sort by date to reach "
+        "older ones.\n");
 }
 
 } // namespace bs
