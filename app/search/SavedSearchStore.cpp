@@ -127,6 +127,12 @@ std::optional<qint64> SavedSearchStore::add(const QString &name, const QString &
 
 bool SavedSearchStore::updateOne(const QString &name, const QString &sql, const QVariant &value)
 {
+    return changeOne(name, sql, value, QStringLiteral("The saved search could not be changed: %1"));
+}
+
+bool SavedSearchStore::changeOne(const QString &name, const QString &sql, const QVariant &value,
+                                 const QString &failure)
+{
     Transaction tx(m_db);
     if (!tx.isActive())
         return false;
@@ -135,9 +141,11 @@ bool SavedSearchStore::updateOne(const QString &name, const QString &sql, const 
         return fail(QStringLiteral("There is no saved search '%1'.").arg(name.trimmed()));
     SqlQuery q(m_db);
     q.prepare(sql);
-    q.bind(value).bind(search->id);
+    if (value.isValid())
+        q.bind(value);
+    q.bind(search->id);
     if (!q.exec() || !tx.commit())
-        return fail(QStringLiteral("The saved search could not be changed: %1").arg(q.errorText()));
+        return fail(failure.arg(q.errorText()));
     return true;
 }
 
@@ -174,18 +182,8 @@ bool SavedSearchStore::remove(const QString &name)
 {
     if (!m_db.requireWriter())
         return false;
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return false;
-    const auto search = find(name);
-    if (!search)
-        return fail(QStringLiteral("There is no saved search '%1'.").arg(name.trimmed()));
-    SqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM saved_searches WHERE id = ?"));
-    q.bind(search->id);
-    if (!q.exec() || !tx.commit())
-        return fail(QStringLiteral("The saved search could not be removed: %1").arg(q.errorText()));
-    return true;
+    return changeOne(name, QStringLiteral("DELETE FROM saved_searches WHERE id = ?"), QVariant(),
+                     QStringLiteral("The saved search could not be removed: %1"));
 }
 
 std::optional<QList<SavedSearchCounts>> SavedSearchStore::listWithCounts(QString *error)

@@ -69,6 +69,10 @@ private:
     bool checkName(const QString &name);
     bool checkQuery(const QString &query);
     bool updateOne(const QString &name, const QString &sql, const QVariant &value);
+    // In one transaction: finds the search by name, runs sql with value (when valid) and its
+    // id bound, and reports `failure` (with %1 the SQL error) when that fails.
+    bool changeOne(const QString &name, const QString &sql, const QVariant &value,
+                   const QString &failure);
 
     Database &m_db;
 };

@@ -12,17 +12,18 @@
 #include <QWebEngineScript>
 #include <QtTest>
 
+#include <functional>
+
 namespace bs::test
 {
 
-// Runs a script in the application's isolated world (the page's own scripts are off) and
-// waits for its result; an invalid QVariant when it timed out.
-inline QVariant evalInPage(QWebEnginePage *page, const QString &script, int timeoutMs = 10000)
+// Starts an asynchronous page call and waits for its callback; T{} when it timed out.
+template <typename T, typename Start> T waitForPageCallback(Start start, int timeoutMs)
 {
-    QVariant result;
+    T result{};
     bool done = false;
     QEventLoop loop;
-    page->runJavaScript(script, QWebEngineScript::ApplicationWorld, [&](const QVariant &value) {
+    start([&](const T &value) {
         result = value;
         done = true;
         loop.quit();
@@ -33,20 +34,22 @@ inline QVariant evalInPage(QWebEnginePage *page, const QString &script, int time
     return result;
 }
 
+// Runs a script in the application's isolated world (the page's own scripts are off) and
+// waits for its result; an invalid QVariant when it timed out.
+inline QVariant evalInPage(QWebEnginePage *page, const QString &script, int timeoutMs = 10000)
+{
+    return waitForPageCallback<QVariant>(
+        [&](const std::function<void(const QVariant &)> &done) {
+            page->runJavaScript(script, QWebEngineScript::ApplicationWorld, done);
+        },
+        timeoutMs);
+}
+
 inline QString pageText(QWebEnginePage *page, int timeoutMs = 10000)
 {
-    QString result;
-    bool done = false;
-    QEventLoop loop;
-    page->toPlainText([&](const QString &text) {
-        result = text;
-        done = true;
-        loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    if (!done)
-        loop.exec();
-    return result;
+    return waitForPageCallback<QString>(
+        [&](const std::function<void(const QString &)> &done) { page->toPlainText(done); },
+        timeoutMs);
 }
 
 } // namespace bs::test
