@@ -60,6 +60,67 @@ int StatusStore::markFeedRead(qint64 feedId)
     return tx.commit() ? changed : -1;
 }
 
+int StatusStore::markRead(const ReadScope &scope)
+{
+    if (scope.kind == ReadScope::Kind::Articles) {
+        QList<qint64> ids = scope.articleIds;
+        if (scope.maxArticleId)
+            ids.removeIf([max = *scope.maxArticleId](qint64 id) { return id > max; });
+        return setRead(ids, true);
+    }
+    if (!m_db.requireWriter())
+        return -1;
+    // The articles of the scope, as a condition on article_status.article_id.
+    QString which;
+    switch (scope.kind) {
+    case ReadScope::Kind::All:
+        which = QStringLiteral("1");
+        break;
+    case ReadScope::Kind::Feed:
+        which = QStringLiteral("article_id IN (SELECT id FROM articles WHERE feed_id = ?)");
+        break;
+    case ReadScope::Kind::Folder:
+        which = QStringLiteral(
+            "article_id IN (SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE "
+            "f.folder_id IN (WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT d.id FROM "
+            "folders d JOIN tree ON d.parent_id = tree.id) SELECT id FROM tree))");
+        break;
+    case ReadScope::Kind::Label:
+        which = QStringLiteral(
+            "article_id IN (SELECT article_id FROM article_labels WHERE label_id = ?)");
+        break;
+    case ReadScope::Kind::Starred:
+        which = QStringLiteral("starred = 1");
+        break;
+    case ReadScope::Kind::Today:
+        which = QStringLiteral("article_id IN (SELECT id FROM articles WHERE sort_time >= ?)");
+        break;
+    case ReadScope::Kind::Articles:
+        return -1; // handled above
+    }
+    QString sql = QStringLiteral("UPDATE article_status SET read = 1, read_at = ? "
+                                 "WHERE read = 0 AND ") +
+                  which;
+    if (scope.maxArticleId)
+        sql += QStringLiteral(" AND article_id <= ?");
+    Transaction tx(m_db);
+    SqlQuery q(m_db);
+    if (!tx.isActive() || !q.prepare(sql))
+        return -1;
+    q.bind(QDateTime::currentDateTimeUtc());
+    if (scope.kind == ReadScope::Kind::Feed || scope.kind == ReadScope::Kind::Folder ||
+        scope.kind == ReadScope::Kind::Label)
+        q.bind(scope.id);
+    else if (scope.kind == ReadScope::Kind::Today)
+        q.bind(scope.since);
+    if (scope.maxArticleId)
+        q.bind(*scope.maxArticleId);
+    if (!q.exec())
+        return -1;
+    const int changed = q.rowsAffected();
+    return tx.commit() ? changed : -1;
+}
+
 std::optional<ArticleStatus> StatusStore::status(qint64 articleId)
 {
     SqlQuery q(m_db);

@@ -12,6 +12,26 @@ namespace bs
 
 class Database;
 
+// Which articles a "mark all read" covers: one of the reader's views. Articles stored after
+// the view was shown (id above maxArticleId, when set) are left unread, so a sync that lands
+// while the user reads is not marked unseen.
+struct ReadScope {
+    enum class Kind {
+        All,      // every article
+        Feed,     // id: a feed
+        Folder,   // id: a folder, its subfolders included
+        Label,    // id: a label
+        Starred,  // starred articles
+        Today,    // sort time at or after since (seconds since the epoch, UTC)
+        Articles, // exactly articleIds (a search's or saved search's results)
+    };
+    Kind kind = Kind::All;
+    qint64 id = 0;
+    qint64 since = 0;
+    QList<qint64> articleIds;
+    std::optional<qint64> maxArticleId;
+};
+
 // Read and starred state, kept apart from content. Writes need the writer connection; each
 // call is one transaction however many articles it names.
 class StatusStore
@@ -23,6 +43,9 @@ public:
     int setRead(const QList<qint64> &articleIds, bool read);
     int setStarred(const QList<qint64> &articleIds, bool starred);
     int markFeedRead(qint64 feedId);
+    // Marks every unread article of the scope read in one transaction; returns how many
+    // changed, or -1 on error.
+    int markRead(const ReadScope &scope);
 
     std::optional<ArticleStatus> status(qint64 articleId);
     qint64 unreadCount(qint64 feedId);

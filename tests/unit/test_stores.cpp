@@ -281,6 +281,86 @@ private slots:
         QCOMPARE(status.unreadCount(m_feed), 1);
     }
 
+    void markReadByScope()
+    {
+        FeedStore feeds(*m_db);
+        const auto parent = feeds.folderId(QStringLiteral("News"));
+        QVERIFY(parent);
+        const auto child = feeds.folderId(QStringLiteral("World"), *parent);
+        QVERIFY(child);
+        Feed inChild;
+        inChild.url = QUrl(QStringLiteral("https://world.example.test/rss"));
+        inChild.folderId = *child;
+        const auto childFeed = feeds.addFeed(inChild);
+        QVERIFY(childFeed);
+
+        ArticleStore articles(*m_db);
+        StatusStore status(*m_db);
+        // Five articles in the top-level feed, five in the subfolder's feed; the last one of
+        // each is old (not "today").
+        QList<Article> batch;
+        for (int i = 0; i < 10; ++i) {
+            Article a = article(QStringLiteral("m%1").arg(i), QStringLiteral("M%1").arg(i),
+                                QStringLiteral("x"));
+            if (i >= 5)
+                a.feedId = *childFeed;
+            if (i == 4 || i == 9)
+                a.published = QDateTime::currentDateTimeUtc().addDays(-30);
+            batch << a;
+        }
+        QList<ArticleStore::SaveResult> r;
+        QVERIFY(articles.saveAll(batch, &r));
+        const auto unreadTotal = [&] {
+            const auto counts = status.unreadCounts();
+            qint64 n = 0;
+            for (qint64 c : counts)
+                n += c;
+            return n;
+        };
+
+        // Folder: the parent folder takes in the subfolder's feed, and only articles up to
+        // maxArticleId.
+        ReadScope folder;
+        folder.kind = ReadScope::Kind::Folder;
+        folder.id = *parent;
+        folder.maxArticleId = r[7].id;
+        QCOMPARE(status.markRead(folder), 3); // r5, r6, r7
+        QCOMPARE(status.unreadCount(*childFeed), 2);
+        QCOMPARE(status.unreadCount(m_feed), 5);
+
+        ReadScope today;
+        today.kind = ReadScope::Kind::Today;
+        today.since = QDateTime::currentDateTimeUtc().addDays(-1).toSecsSinceEpoch();
+        QCOMPARE(status.markRead(today), 5); // r0..r3 and r8
+        QCOMPARE(unreadTotal(), 2);          // the two old ones
+
+        QVERIFY(status.setRead({r[0].id, r[1].id}, false) == 2);
+        QCOMPARE(status.setStarred({r[0].id}, true), 1);
+        ReadScope starred;
+        starred.kind = ReadScope::Kind::Starred;
+        QCOMPARE(status.markRead(starred), 1);
+
+        ReadScope list;
+        list.kind = ReadScope::Kind::Articles;
+        list.articleIds = {r[1].id, r[4].id, r[9].id};
+        list.maxArticleId = r[4].id; // r9 arrived after the view was shown
+        QCOMPARE(status.markRead(list), 2);
+        QCOMPARE(unreadTotal(), 1);
+
+        ReadScope feed;
+        feed.kind = ReadScope::Kind::Feed;
+        feed.id = m_feed;
+        QCOMPARE(status.markRead(feed), 0); // nothing unread left there
+        ReadScope all;
+        QCOMPARE(status.markRead(all), 1);
+        QCOMPARE(unreadTotal(), 0);
+
+        QString error;
+        auto reader = Database::openReader(m_db->path(), &error);
+        QVERIFY(reader);
+        QCOMPARE(StatusStore(*reader).markRead(all), -1); // the reader connection cannot write
+    }
+
     void readerCannotWriteThroughStores()
     {
         QString error;

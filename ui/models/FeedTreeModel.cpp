@@ -34,6 +34,7 @@ void FeedTreeModel::reload()
 
     m_all = new QStandardItem;
     m_all->setData(qint64(0), FeedIdRole);
+    m_all->setData(QVariant::fromValue(ViewKind::All), ViewKindRole);
     m_all->setEditable(false);
     setTotalText();
     appendRow(m_all);
@@ -42,6 +43,8 @@ void FeedTreeModel::reload()
     for (const Folder &folder : feeds.folders()) {
         auto *item = new QStandardItem(folder.name);
         item->setData(folder.id, FolderIdRole);
+        item->setData(QVariant::fromValue(ViewKind::Folder), ViewKindRole);
+        item->setData(folder.id, ViewIdRole);
         item->setEditable(false);
         folderItems.insert(folder.id, item);
     }
@@ -52,6 +55,8 @@ void FeedTreeModel::reload()
     for (const Feed &feed : feeds.feeds()) {
         auto *item = new QStandardItem;
         item->setData(feed.id, FeedIdRole);
+        item->setData(QVariant::fromValue(ViewKind::Feed), ViewKindRole);
+        item->setData(feed.id, ViewIdRole);
         item->setEditable(false);
         setFeedText(item, feed, m_unread.value(feed.id));
         m_feedItems.insert(feed.id, item);

@@ -14,7 +14,21 @@ class FeedTreeModel : public QStandardItemModel
 {
     Q_OBJECT
 public:
-    enum Role { FeedIdRole = Qt::UserRole + 1, FolderIdRole, UnreadRole };
+    enum Role { FeedIdRole = Qt::UserRole + 1, FolderIdRole, UnreadRole, ViewKindRole, ViewIdRole };
+    // What a row of the tree shows (ViewKindRole); ViewIdRole carries the feed, folder, label
+    // or saved search id where the kind has one.
+    enum class ViewKind {
+        All,
+        Unread,
+        Today,
+        Starred,
+        SavedPages,
+        Label,
+        SavedSearch,
+        Folder,
+        Feed,
+    };
+    Q_ENUM(ViewKind)
 
     FeedTreeModel(Database &reader, QObject *parent = nullptr);
     void reload();
