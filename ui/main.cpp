@@ -1,6 +1,7 @@
 // broadsheet: the desktop reader.
 
 #include "MainWindow.h"
+#include "Preferences.h"
 #include "offline/MediaCache.h"
 #include "reader/ReaderScheme.h"
 #include "reader/ReaderView.h"
@@ -10,6 +11,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -37,6 +39,7 @@ int main(int argc, char **argv)
         QMessageBox::critical(nullptr, QStringLiteral("Broadsheet"), error);
         return 1;
     }
+    bs::prefs::setFilePath(QDir(profile.directory()).filePath(QStringLiteral("broadsheet.ini")));
     // Create and migrate the database; the writer connection itself belongs to the sync worker.
     if (!bs::Database::openWriter(profile.databasePath(), &error) &&
         !error.contains(QLatin1String("already open"))) {
