@@ -111,7 +111,7 @@ void ScreenshotTour::start()
         return;
     }
     m_steps = {[this] { sceneEnglish(); }, [this] { sceneChinese(); }, [this] { sceneSearch(); },
-               [this] { sceneAddFeed(); }, [this] { sceneDark(); }};
+               [this] { sceneAddFeed(); }, [this] { sceneAbout(); },   [this] { sceneDark(); }};
     auto *watchdog = new QTimer(this);
     watchdog->setSingleShot(true);
     connect(watchdog, &QTimer::timeout, this, [this] {
@@ -324,11 +324,27 @@ void ScreenshotTour::sceneAddFeed()
         next();
         return;
     }
+    captureDialog(action, QStringLiteral("add-feed"));
+}
+
+void ScreenshotTour::sceneAbout()
+{
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("aboutAction"));
+    if (!action) {
+        skip(QStringLiteral("about"), QStringLiteral("the window has no About action"));
+        next();
+        return;
+    }
+    captureDialog(action, QStringLiteral("about"));
+}
+
+void ScreenshotTour::captureDialog(QAction *action, const QString &name)
+{
     // The dialog may run its own event loop (exec): look for it from a timer, which that loop
     // runs too.
     auto tries = std::make_shared<int>(0);
     auto look = std::make_shared<std::function<void()>>();
-    *look = [this, tries, look] {
+    *look = [this, tries, look, name] {
         QWidget *dialog = QApplication::activeModalWidget();
         if (!dialog) {
             for (QWidget *w : QApplication::topLevelWidgets()) {
@@ -343,13 +359,13 @@ void ScreenshotTour::sceneAddFeed()
                 after(200, *look);
                 return;
             }
-            skip(QStringLiteral("add-feed"), QStringLiteral("no dialog appeared"));
+            skip(name, QStringLiteral("no dialog appeared"));
             next();
             return;
         }
-        after(kSettleMs, [this, dialog = QPointer<QWidget>(dialog)] {
+        after(kSettleMs, [this, name, dialog = QPointer<QWidget>(dialog)] {
             if (dialog) {
-                save(dialog, QStringLiteral("add-feed"));
+                save(dialog, name);
                 if (auto *d = qobject_cast<QDialog *>(dialog.data()))
                     d->reject();
                 else

@@ -22,6 +22,7 @@ class MainWindow;
 //   chinese-article.png  an article whose title is Chinese
 //   search.png           the search field holding a word of the English article's title
 //   add-feed.png         the add-feed dialog
+//   about.png            Help ▸ About Broadsheet
 //   dark-theme.png       the English article under a dark palette
 // Articles are picked from "All articles" by their titles (Han characters or not). A scene whose
 // widget or content is missing is skipped with a message on stderr; a scene that fails to save
@@ -51,6 +52,8 @@ private:
     void whenArticleShown(Step step);
     QLineEdit *findSearchField() const;
     QAction *findAddFeedAction() const;
+    // Triggers the action and saves the dialog it opens, then closes it.
+    void captureDialog(QAction *action, const QString &name);
     void save(QWidget *widget, const QString &name);
     void skip(const QString &scene, const QString &why);
 
@@ -58,6 +61,7 @@ private:
     void sceneChinese();
     void sceneSearch();
     void sceneAddFeed();
+    void sceneAbout();
     void sceneDark();
 
     QPointer<MainWindow> m_window;
