@@ -38,7 +38,8 @@ dpkg-deb -I "$deb"
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || die "package version is not $version"
 [ "$(dpkg-deb -f "$deb" Section)" = web ] || die "section is not web"
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libqt6core6 libqt6widgets6 libqt6webenginewidgets6 libsqlite3-0 libqt6sql6-sqlite; do
+for lib in libqt6core6 libqt6widgets6 libqt6webenginewidgets6 libqt6webenginecore6-bin \
+  libsqlite3-0 libqt6sql6-sqlite; do
   case "$depends" in *"$lib"*) ;; *) die "Depends lacks $lib (dpkg-shlibdeps): $depends" ;; esac
 done
 
@@ -49,13 +50,14 @@ for path in ./usr/bin/broadsheet ./usr/bin/broadsheet-cli \
   "./usr/share/applications/$app_id.desktop" "./usr/share/metainfo/$app_id.metainfo.xml" \
   "./usr/share/icons/hicolor/scalable/apps/$app_id.svg" \
   "./usr/share/icons/hicolor/48x48/apps/$app_id.png" \
-  ./usr/share/man/man1/broadsheet-cli.1.gz ./usr/share/doc/broadsheet/copyright; do
+  ./usr/share/man/man1/broadsheet-cli.1.gz ./usr/share/doc/broadsheet/copyright \
+  ./usr/share/doc/broadsheet/changelog.gz; do
   grep -qF " $path" <<<"$listing" || die "$path is not in the package"
 done
 
 if command -v lintian >/dev/null; then
   step "lintian (informational)"
-  lintian --no-tag-display-limit "$deb" || true
+  lintian --tag-display-limit 0 "$deb" || true
 fi
 
 SUDO=""
@@ -110,5 +112,12 @@ for page in broadsheet-cli broadsheet; do
   [ -z "$warnings" ] || die "man warns about $page.1: $warnings"
 done
 LC_ALL=C.UTF-8 MANWIDTH=80 man -l /usr/share/man/man1/broadsheet-cli.1.gz | head -5
+
+step "the installed app on a fresh profile under Xvfb (screenshots in $build/screenshots)"
+if command -v xvfb-run >/dev/null; then
+  bash packaging/screenshots.sh /usr/bin/broadsheet "$build/screenshots"
+else
+  echo "SKIPPED: xvfb-run missing (package xvfb)"
+fi
 
 step "packaging checks passed for broadsheet $version"

@@ -19,6 +19,7 @@ expected=(
   usr/share/man/man1/broadsheet-cli.1.gz
   usr/share/man/man1/broadsheet.1.gz
   usr/share/doc/broadsheet/copyright
+  usr/share/doc/broadsheet/changelog.gz
 )
 if command -v rsvg-convert >/dev/null; then
   for size in 16 24 32 48 64 128 256; do
