@@ -1,7 +1,8 @@
 # Broadsheet: the two commands. Both install what is missing, configure, build and go.
 #   make run    build and start the desktop app (PROFILE=dir to use another profile)
 #   make test   build and run the whole test suite headless, then the core tests under ASan+UBSan
-.PHONY: all deps configure build run test test-default check-sanitize bench fuzz format clean
+.PHONY: all deps configure build run test test-default check-sanitize bench fuzz format clean \
+	package check-package screenshots
 
 PROFILE ?=
 RUN_ARGS := $(if $(PROFILE),--profile $(PROFILE),)
@@ -31,7 +32,24 @@ check-sanitize: deps
 	@cmake --build --preset sanitize
 	ctest --preset sanitize
 
-test: test-default check-sanitize
+test: test-default check-sanitize check-package
+
+# The Debian package: a Release build of the two executables in build/package, then CPack
+# (build/package/broadsheet_<version>_<arch>.deb). ccache speeds rebuilds when it is there.
+CCACHE_LAUNCHER := $(if $(shell command -v ccache),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache,)
+package: deps
+	@cmake --preset package $(CCACHE_LAUNCHER) >/dev/null
+	@cmake --build --preset package
+	cd build/package && cpack -G DEB
+
+# Validates the metadata, inspects the .deb, installs it (as root) and runs what it installed.
+check-package: package
+	bash packaging/check-package.sh build/package
+
+# PNGs of the app under Xvfb on a fresh demo profile (SCREENSHOTS=dir, default build/screenshots).
+SCREENSHOTS ?= build/screenshots
+screenshots: build
+	bash packaging/screenshots.sh build/default/ui/broadsheet $(SCREENSHOTS)
 
 bench: build
 	cmake --build --preset default --target bench

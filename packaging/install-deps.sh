@@ -14,6 +14,7 @@ PACKAGES=(
   libgtest-dev libbenchmark-dev
   clang-format python3 python3-feedparser clang-14 libfuzzer-14-dev
   xvfb xauth imagemagick
+  dpkg-dev desktop-file-utils appstream librsvg2-bin man-db groff-base
   fonts-noto-cjk
 )
 

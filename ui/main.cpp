@@ -2,6 +2,8 @@
 
 #include "MainWindow.h"
 #include "Preferences.h"
+#include "ScreenshotTour.h"
+#include "dialogs/AboutDialog.h"
 #include "offline/MediaCache.h"
 #include "reader/ReaderScheme.h"
 #include "reader/ReaderView.h"
@@ -12,8 +14,11 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QMessageBox>
 #include <QTimer>
+
+#include <memory>
 
 int main(int argc, char **argv)
 {
@@ -22,6 +27,10 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("broadsheet"));
     QApplication::setApplicationDisplayName(QStringLiteral("Broadsheet"));
     QApplication::setApplicationVersion(QStringLiteral(BROADSHEET_VERSION));
+    // The desktop entry's name (Wayland app id) and the themed icon, the built-in one else.
+    QGuiApplication::setDesktopFileName(QStringLiteral(BROADSHEET_APP_ID));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(BROADSHEET_APP_ID),
+                                                 QIcon(QStringLiteral(":/icons/broadsheet.svg"))));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Broadsheet, a desktop news reader."));
@@ -31,6 +40,12 @@ int main(int argc, char **argv)
                       QStringLiteral("Use the profile in DIR (default: %1).")
                           .arg(bs::Profile::defaultDirectory()),
                       QStringLiteral("DIR")});
+    // packaging/screenshots.sh: drive the window through its screenshot scenes, save PNGs, quit.
+    QCommandLineOption tourOption(QStringLiteral("screenshot-tour"),
+                                  QStringLiteral("Save screenshots to DIR and quit."),
+                                  QStringLiteral("DIR"));
+    tourOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(tourOption);
     parser.process(app);
 
     const bs::Profile profile = bs::Profile::fromOption(parser.value(QStringLiteral("profile")));
@@ -70,6 +85,14 @@ int main(int argc, char **argv)
     QObject::connect(&mediaTouch, &QTimer::timeout, &sync,
                      [&media, &sync] { sync.touchMedia(media.takeAccessed()); });
     mediaTouch.start(30 * 1000);
+    bs::addAboutActions(&window, *reader);
     window.show();
+    std::unique_ptr<bs::ScreenshotTour> tour;
+    if (parser.isSet(tourOption)) {
+        tour = std::make_unique<bs::ScreenshotTour>(&window, parser.value(tourOption));
+        QObject::connect(tour.get(), &bs::ScreenshotTour::finished, &app,
+                         [](int failures) { QCoreApplication::exit(failures == 0 ? 0 : 1); });
+        tour->start();
+    }
     return app.exec();
 }
