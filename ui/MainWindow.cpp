@@ -54,10 +54,12 @@ MainWindow::MainWindow(Database &reader, SyncService *sync, QWidget *parent)
     m_articleView->setShowGrid(false);
 
     auto *right = new QSplitter(Qt::Vertical);
+    right->setObjectName(QStringLiteral("articleSplitter")); // its state is kept across runs
     right->addWidget(m_articleView);
     right->addWidget(m_articlePane);
     right->setStretchFactor(1, 2);
     auto *main = new QSplitter(Qt::Horizontal);
+    main->setObjectName(QStringLiteral("mainSplitter"));
     main->addWidget(m_feedView);
     main->addWidget(right);
     main->setStretchFactor(1, 3);
