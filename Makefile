@@ -1,7 +1,7 @@
 # Broadsheet: the two commands. Both install what is missing, configure, build and go.
 #   make run    build and start the desktop app (PROFILE=dir to use another profile)
 #   make test   build and run the whole test suite headless, then the core tests under ASan+UBSan
-.PHONY: all deps configure build run test test-default check-sanitize bench fuzz format clean
+.PHONY: all deps configure build run test test-default check-sanitize bench fuzz format clean translations
 
 PROFILE ?=
 RUN_ARGS := $(if $(PROFILE),--profile $(PROFILE),)
@@ -39,6 +39,11 @@ bench: build
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')
+
+# Refresh translations/*.ts from every tr() in ui/ (then translate the new entries, e.g. in
+# Qt Linguist: linguist translations/broadsheet_zh_CN.ts).
+translations: configure
+	cmake --build --preset default --target broadsheet_lupdate
 
 clean:
 	rm -rf build

@@ -38,9 +38,11 @@ public:
         return scaledPixmap(size, mode, state, 1.0);
     }
 
+    // `size` is in device pixels already (QIcon::pixmap multiplies by the ratio); the pixmap
+    // carries the ratio so it paints at size / scale logical pixels.
     QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State, qreal scale) override
     {
-        const QSize pixels = (QSizeF(size) * scale).toSize();
+        const QSize pixels = size;
         if (pixels.isEmpty() || m_svg.isEmpty())
             return {};
         const QColor color = colorFor(mode);

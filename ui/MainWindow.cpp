@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "Icons.h"
 #include "models/ArticleListModel.h"
 #include "models/FeedTreeModel.h"
 #include "reader/ReaderView.h"
@@ -96,8 +97,7 @@ MainWindow::MainWindow(Database &reader, SyncService *sync, QWidget *parent)
 
 void MainWindow::createActions()
 {
-    m_syncAction =
-        new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Sync Now"), this);
+    m_syncAction = new QAction(bs::icon(QStringLiteral("sync")), tr("&Sync Now"), this);
     m_syncAction->setToolTip(tr("Fetch every feed now (F5, or R in the lists)"));
     m_syncAction->setShortcut(QKeySequence(Qt::Key_F5));
     m_syncAction->setEnabled(m_sync != nullptr);
@@ -113,8 +113,7 @@ void MainWindow::createActions()
         connect(shortcut, &QShortcut::activated, m_syncAction, &QAction::trigger);
     }
 
-    m_cancelSyncAction =
-        new QAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel Sync"), this);
+    m_cancelSyncAction = new QAction(bs::icon(QStringLiteral("cancel")), tr("&Cancel Sync"), this);
     m_cancelSyncAction->setToolTip(tr("Stop the sync that is running"));
     m_cancelSyncAction->setEnabled(false);
     connect(m_cancelSyncAction, &QAction::triggered, this, [this] {

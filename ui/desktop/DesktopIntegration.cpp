@@ -112,6 +112,7 @@ void DesktopIntegration::createTray()
                     toggleWindow();
             });
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, &DesktopIntegration::raiseWindow);
+    updateShowHideText();
     m_tray->show();
 }
 

@@ -22,7 +22,9 @@ constexpr qint64 kMaxMessage = 64 * 1024;
 SingleInstance::SingleInstance(const QString &profileDirectory, QObject *parent)
     : QObject(parent), m_name(serverNameFor(profileDirectory))
 {
-    m_server.setSocketOptions(QLocalServer::UserAccessOption);
+    // No socket options: with any of them Qt creates the socket elsewhere and renames it over
+    // the name, which would take the name from a running instance. The socket file gets the
+    // umask's permissions (connecting needs write access: the user's own by default).
     connect(&m_server, &QLocalServer::newConnection, this, &SingleInstance::acceptConnection);
 }
 
