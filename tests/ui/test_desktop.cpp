@@ -13,6 +13,7 @@
 #include "desktop/NewArticleBatcher.h"
 #include "desktop/SingleInstance.h"
 #include "desktop/WindowState.h"
+#include "models/ArticleListModel.h"
 #include "models/FeedTreeModel.h"
 #include "store/ArticleStore.h"
 #include "store/Database.h"
@@ -26,9 +27,11 @@
 #include <QLocalSocket>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QWindow>
@@ -89,6 +92,14 @@ QPair<double, double> ink(const QImage &image)
             }
         }
     return {double(opaque) / (image.width() * image.height()), opaque ? grey / opaque : 0};
+}
+
+// Saves an image for a person to look at when BROADSHEET_SCREENSHOT_DIR is set.
+void saveShot(const QImage &image, const QString &name)
+{
+    QVERIFY(!image.isNull());
+    if (!qEnvironmentVariableIsEmpty("BROADSHEET_SCREENSHOT_DIR"))
+        image.save(qEnvironmentVariable("BROADSHEET_SCREENSHOT_DIR") + QLatin1Char('/') + name);
 }
 
 QStringList menuTitles(const QMainWindow &w)
@@ -155,6 +166,27 @@ private slots:
             QVERIFY2(share > 0.04, qPrintable(name));
         }
         QVERIFY(bundledIcon(QStringLiteral("no-such-icon")).isNull());
+
+        // A sheet of every icon at 16, 24 and 48 px on a light and a dark background.
+        QImage sheet(names.size() * 56, 2 * 56, QImage::Format_ARGB32);
+        const QPalette saved = QGuiApplication::palette();
+        for (int row = 0; row < 2; ++row) {
+            QPalette palette = saved;
+            palette.setColor(QPalette::WindowText,
+                             row ? QColor(235, 235, 235) : QColor(30, 30, 30));
+            QGuiApplication::setPalette(palette);
+            QPainter painter(&sheet);
+            painter.fillRect(0, row * 56, sheet.width(), 56, row ? QColor(40, 40, 40) : Qt::white);
+            for (int i = 0; i < names.size(); ++i) {
+                const QIcon icon = bundledIcon(names.at(i));
+                painter.drawPixmap(i * 56 + 2, row * 56 + 2, icon.pixmap(QSize(16, 16), 1.0));
+                painter.drawPixmap(i * 56 + 22, row * 56 + 2, icon.pixmap(QSize(24, 24), 1.0));
+                painter.drawPixmap(QRect(i * 56 + 4, row * 56 + 28, 26, 26),
+                                   icon.pixmap(QSize(26, 26), 2.0));
+            }
+        }
+        QGuiApplication::setPalette(saved);
+        saveShot(sheet, QStringLiteral("icons.png"));
     }
 
     void glyphsFollowThePalette()
@@ -355,6 +387,9 @@ private slots:
                 changed += badged.pixel(x, y) != plain.pixel(x, y);
         QVERIFY2(changed > 40, qPrintable(QString::number(changed)));
         QCOMPARE(DesktopIntegration::badgedIcon(base, 0).cacheKey(), base.cacheKey());
+        saveShot(DesktopIntegration::badgedIcon(base, 120).pixmap(QSize(64, 64), 1.0).toImage(),
+                 QStringLiteral("tray-badge-64.png"));
+        saveShot(badged, QStringLiteral("tray-badge-32.png"));
 
         // Fewer unread articles: the count follows the tree.
         {
@@ -603,6 +638,17 @@ private slots:
                 folders.append(w.feedModel()->item(row)->text());
         QCOMPARE(folders, (QStringList{QStringLiteral("News"), QStringLiteral("Tech"),
                                        QStringLiteral("中文")}));
+        // The demo article shows in the window (plain-text pane here).
+        w.resize(1100, 700);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.feedView()->expandAll();
+        w.feedView()->setCurrentIndex(item->index());
+        QTRY_VERIFY(w.articleModel()->rowCount() == items);
+        w.articleView()->setCurrentIndex(w.articleModel()->index(0, 0));
+        QTest::qWait(100);
+        saveShot(w.grab().toImage(), QStringLiteral("first-run.png"));
+
         // The next start imports nothing.
         const qsizetype feedCount = FeedStore(*reader).feeds().size();
         SyncService again(path);
