@@ -337,6 +337,58 @@ private slots:
         window.feedModel()->reload();
         QTRY_COMPARE(desktop.unreadTotal(), qint64(10));
         QVERIFY(desktop.trayIcon()->toolTip().contains(QLatin1String("10 unread articles")));
+
+        // Notifications on, but the person is looking at the window: none.
+        prefs::open()->setValue(QLatin1String(prefs::kNotifications), true);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        server.route("/b.xml",
+                     test::HttpResponse::ok(rss(QStringLiteral("Beta"), QStringLiteral("b2"), 4),
+                                            "application/rss+xml"));
+        sync.syncAll();
+        QVERIFY(finished.wait(30000));
+        QTest::qWait(50);
+        QCOMPARE(shown.size(), 1);
+        // In the background again: the next pass with new articles notifies.
+        window.hide();
+        server.route("/b.xml",
+                     test::HttpResponse::ok(rss(QStringLiteral("Beta"), QStringLiteral("b3"), 1),
+                                            "application/rss+xml"));
+        sync.syncAll();
+        QVERIFY(finished.wait(30000));
+        QTRY_COMPARE(shown.size(), 2);
+        QCOMPARE(shown.at(1).at(1).toString(), QStringLiteral("1 new article in Beta"));
+    }
+
+    // A subscribe link handed over without the add-feed dialog: stored and fetched on the
+    // worker.
+    void subscribeThroughTheWorker()
+    {
+        test::TestHttpServer server;
+        QVERIFY(server.listen());
+        server.route("/new.xml",
+                     test::HttpResponse::ok(rss(QStringLiteral("Fresh"), QStringLiteral("f"), 3),
+                                            "application/rss+xml"));
+        const QString path = newProfile();
+        QString error;
+        QVERIFY(Database::openWriter(path, &error));
+        auto reader = Database::openReader(path, &error);
+        SyncService sync(path);
+        QSignalSpy subscribed(&sync, &SyncService::subscribed);
+        QSignalSpy finished(&sync, &SyncService::finished);
+        sync.subscribe(server.url(QStringLiteral("/new.xml")));
+        QVERIFY(subscribed.wait(30000));
+        const qint64 id = subscribed.at(0).at(0).toLongLong();
+        QVERIFY2(id > 0, qPrintable(subscribed.at(0).at(1).toString()));
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(server.hits("/new.xml"), 1);
+        QCOMPARE(StatusStore(*reader).unreadCount(id), qint64(3));
+        // The same address again: refused with a reason.
+        sync.subscribe(server.url(QStringLiteral("/new.xml")));
+        QVERIFY(subscribed.wait(30000));
+        QCOMPARE(subscribed.at(1).at(0).toLongLong(), qint64(0));
+        QVERIFY(!subscribed.at(1).at(1).toString().isEmpty());
     }
 
     void trayBadgeAndMenu()
