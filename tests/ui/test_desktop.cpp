@@ -31,6 +31,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -593,6 +594,10 @@ private slots:
                                                QFileInfo(a.path()).fileName()),
                  nameA);
         QVERIFY(SingleInstance::serverNameFor(b.path()) != nameA);
+        // In the user's runtime directory when there is one.
+        const QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+        if (!runtime.isEmpty())
+            QCOMPARE(QFileInfo(nameA).absolutePath(), QFileInfo(runtime).absoluteFilePath());
 
         SingleInstance first(a.path());
         // Nobody runs yet: a second start finds no one and would go on.
@@ -632,7 +637,8 @@ private slots:
     {
         QTemporaryDir profile;
         const QString name = SingleInstance::serverNameFor(profile.path());
-        const QString socketPath = QDir(QDir::tempPath()).filePath(name);
+        const QString socketPath =
+            QDir::isAbsolutePath(name) ? name : QDir(QDir::tempPath()).filePath(name);
         const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
         QVERIFY(fd >= 0);
         sockaddr_un address{};

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocalSocket>
+#include <QStandardPaths>
 
 #include <unistd.h>
 
@@ -38,7 +39,16 @@ QString SingleInstance::serverNameFor(const QString &profileDirectory)
         path = QDir::cleanPath(info.absoluteFilePath());
     const QByteArray key = QByteArray::number(qulonglong(::getuid())) + '\0' + path.toUtf8();
     const QByteArray hash = QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex();
-    return QStringLiteral("broadsheet-") + QString::fromLatin1(hash.left(24));
+    const QString name = QStringLiteral("broadsheet-") + QString::fromLatin1(hash.left(24));
+    // In the user's own runtime directory (mode 0700) when there is one, so no other user can
+    // take the name; else Qt's default place (the temporary directory).
+    const QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+    if (!runtime.isEmpty() && QFileInfo(runtime).isDir()) {
+        const QString path = QDir(runtime).filePath(name);
+        if (QFile::encodeName(path).size() < 100) // sockaddr_un's path limit, with room
+            return path;
+    }
+    return name;
 }
 
 bool SingleInstance::sendToRunning(const QStringList &arguments, int timeoutMs)

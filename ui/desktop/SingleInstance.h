@@ -20,7 +20,8 @@ public:
     explicit SingleInstance(const QString &profileDirectory, QObject *parent = nullptr);
     ~SingleInstance() override;
 
-    // The local socket name for a profile directory (stable for a user and a path).
+    // The local socket for a profile directory (stable for a user and a path): a path in the
+    // user's runtime directory ($XDG_RUNTIME_DIR), else a name in the temporary directory.
     static QString serverNameFor(const QString &profileDirectory);
     QString serverName() const { return m_name; }
 
