@@ -2,32 +2,40 @@
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
+#include <QList>
+#include <QPointer>
 #include <QTranslator>
-
-#include <memory>
-#include <vector>
 
 namespace bs
 {
 
 bool installTranslators(const QLocale &locale)
 {
-    static std::vector<std::unique_ptr<QTranslator>> installed;
-    for (const auto &translator : installed)
-        QCoreApplication::removeTranslator(translator.get());
+    // Owned by the application object; the ones of an earlier call are removed and deleted.
+    static QList<QPointer<QTranslator>> installed;
+    for (const QPointer<QTranslator> &translator : std::as_const(installed)) {
+        if (translator) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator.data();
+        }
+    }
     installed.clear();
 
-    auto qt = std::make_unique<QTranslator>();
+    auto *qt = new QTranslator(QCoreApplication::instance());
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)) &&
-        QCoreApplication::installTranslator(qt.get()))
-        installed.push_back(std::move(qt));
+        QCoreApplication::installTranslator(qt))
+        installed.append(qt);
+    else
+        delete qt;
 
-    auto own = std::make_unique<QTranslator>();
+    auto *own = new QTranslator(QCoreApplication::instance());
     const bool found = own->load(locale, QStringLiteral("broadsheet"), QStringLiteral("_"),
                                  QStringLiteral(":/i18n"));
-    if (found && QCoreApplication::installTranslator(own.get()))
-        installed.push_back(std::move(own));
+    if (found && QCoreApplication::installTranslator(own))
+        installed.append(own);
+    else
+        delete own;
     return found;
 }
 

@@ -24,6 +24,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QLibraryInfo>
 #include <QLocalSocket>
 #include <QMenu>
 #include <QMenuBar>
@@ -217,6 +218,11 @@ private slots:
         QVERIFY(reader);
 
         QVERIFY(installTranslators(QLocale(QLocale::Chinese, QLocale::China)));
+        // Qt's own strings (standard buttons) too, when Qt's translations are installed.
+        if (QFile::exists(QLibraryInfo::path(QLibraryInfo::TranslationsPath) +
+                          QStringLiteral("/qtbase_zh_CN.qm")))
+            QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"),
+                     QStringLiteral("取消"));
         {
             MainWindow w(*reader);
             const QStringList titles = menuTitles(w);
