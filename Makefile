@@ -2,7 +2,7 @@
 #   make run    build and start the desktop app (PROFILE=dir to use another profile)
 #   make test   build and run the whole test suite headless, then the core tests under ASan+UBSan
 .PHONY: all deps configure build run test test-default check-sanitize bench fuzz format clean \
-	package check-package screenshots
+	package check-package screenshots translations
 
 PROFILE ?=
 RUN_ARGS := $(if $(PROFILE),--profile $(PROFILE),)
@@ -57,6 +57,11 @@ bench: build
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')
+
+# Refresh translations/*.ts from every tr() in ui/ (then translate the new entries, e.g. in
+# Qt Linguist: linguist translations/broadsheet_zh_CN.ts).
+translations: configure
+	cmake --build --preset default --target broadsheet_lupdate
 
 clean:
 	rm -rf build

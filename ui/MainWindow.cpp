@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "Icons.h"
 #include "models/ArticleListModel.h"
 #include "models/FeedTreeModel.h"
 #include "reader/ReaderView.h"
@@ -54,10 +55,12 @@ MainWindow::MainWindow(Database &reader, SyncService *sync, QWidget *parent)
     m_articleView->setShowGrid(false);
 
     auto *right = new QSplitter(Qt::Vertical);
+    right->setObjectName(QStringLiteral("articleSplitter")); // its state is kept across runs
     right->addWidget(m_articleView);
     right->addWidget(m_articlePane);
     right->setStretchFactor(1, 2);
     auto *main = new QSplitter(Qt::Horizontal);
+    main->setObjectName(QStringLiteral("mainSplitter"));
     main->addWidget(m_feedView);
     main->addWidget(right);
     main->setStretchFactor(1, 3);
@@ -94,8 +97,7 @@ MainWindow::MainWindow(Database &reader, SyncService *sync, QWidget *parent)
 
 void MainWindow::createActions()
 {
-    m_syncAction =
-        new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Sync Now"), this);
+    m_syncAction = new QAction(bs::icon(QStringLiteral("sync")), tr("&Sync Now"), this);
     m_syncAction->setToolTip(tr("Fetch every feed now (F5, or R in the lists)"));
     m_syncAction->setShortcut(QKeySequence(Qt::Key_F5));
     m_syncAction->setEnabled(m_sync != nullptr);
@@ -111,8 +113,7 @@ void MainWindow::createActions()
         connect(shortcut, &QShortcut::activated, m_syncAction, &QAction::trigger);
     }
 
-    m_cancelSyncAction =
-        new QAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel Sync"), this);
+    m_cancelSyncAction = new QAction(bs::icon(QStringLiteral("cancel")), tr("&Cancel Sync"), this);
     m_cancelSyncAction->setToolTip(tr("Stop the sync that is running"));
     m_cancelSyncAction->setEnabled(false);
     connect(m_cancelSyncAction, &QAction::triggered, this, [this] {

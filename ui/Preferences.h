@@ -30,6 +30,9 @@ inline constexpr const char *kGeometry = "window/geometry";              // QByt
 inline constexpr const char *kWindowState = "window/state";              // QByteArray
 inline constexpr const char *kSplitters = "window/splitters"; // group of QByteArray states
 
+// bool: the "still running in the tray" hint was shown once.
+inline constexpr const char *kTrayHintShown = "desktop/trayHintShown";
+
 // The file every QSettings of the app reads; main() points it at the profile.
 inline QString &filePath()
 {

@@ -1,9 +1,16 @@
 // broadsheet: the desktop reader.
 
+#include "Icons.h"
 #include "MainWindow.h"
 #include "Preferences.h"
 #include "ScreenshotTour.h"
 #include "dialogs/AboutDialog.h"
+#include "Translations.h"
+#include "desktop/BundledContent.h"
+#include "desktop/DesktopIntegration.h"
+#include "desktop/SingleInstance.h"
+#include "models/ArticleListModel.h"
+#include "models/FeedTreeModel.h"
 #include "offline/MediaCache.h"
 #include "reader/ReaderScheme.h"
 #include "reader/ReaderView.h"
@@ -17,6 +24,28 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QTimer>
+#include <QTreeView>
+
+namespace
+{
+
+// A feed address from a "subscribe" link or a second start: the window's add-feed flow when it
+// has one, else a question and a plain subscription through the sync worker.
+template <typename Window>
+void requestAddFeed(Window &window, bs::SyncService &sync, const QUrl &url)
+{
+    if constexpr (requires { window.addFeed(url); }) {
+        window.addFeed(url);
+    } else {
+        const auto answer = QMessageBox::question(
+            &window, QCoreApplication::translate("main", "Subscribe"),
+            QCoreApplication::translate("main", "Subscribe to %1?").arg(url.toDisplayString()));
+        if (answer == QMessageBox::Yes)
+            sync.subscribe(url);
+    }
+}
+
+} // namespace
 
 #include <memory>
 
@@ -27,6 +56,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("broadsheet"));
     QApplication::setApplicationDisplayName(QStringLiteral("Broadsheet"));
     QApplication::setApplicationVersion(QStringLiteral(BROADSHEET_VERSION));
+    bs::installTranslators(QLocale::system());
     // The desktop entry's name (Wayland app id) and the themed icon, the built-in one else.
     QGuiApplication::setDesktopFileName(QStringLiteral(BROADSHEET_APP_ID));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(BROADSHEET_APP_ID),
@@ -46,6 +76,13 @@ int main(int argc, char **argv)
                                   QStringLiteral("DIR"));
     tourOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(tourOption);
+    parser.addOption({QStringLiteral("no-first-run"),
+                      QStringLiteral("Do not import the default subscriptions and the demo feed "
+                                     "into an empty profile (also: BROADSHEET_NO_FIRST_RUN=1).")});
+    parser.addPositionalArgument(
+        QStringLiteral("url"),
+        QStringLiteral("Feed addresses to subscribe to (http(s)://, feed://, feed:https://)."),
+        QStringLiteral("[url...]"));
     parser.process(app);
 
     const bs::Profile profile = bs::Profile::fromOption(parser.value(QStringLiteral("profile")));
@@ -55,6 +92,16 @@ int main(int argc, char **argv)
         return 1;
     }
     bs::prefs::setFilePath(QDir(profile.directory()).filePath(QStringLiteral("broadsheet.ini")));
+    // One app per profile: a second start hands its arguments to the first one and ends.
+    bs::SingleInstance instance(profile.directory());
+    const QStringList arguments = parser.positionalArguments();
+    if (instance.sendToRunning(arguments))
+        return 0;
+    if (!instance.listen(&error)) {
+        if (instance.sendToRunning(arguments)) // another start won the race
+            return 0;
+        qWarning("broadsheet: %s", qPrintable(error)); // run without the single-instance socket
+    }
     // Create and migrate the database; the writer connection itself belongs to the sync worker.
     if (!bs::Database::openWriter(profile.databasePath(), &error) &&
         !error.contains(QLatin1String("already open"))) {
@@ -85,8 +132,45 @@ int main(int argc, char **argv)
     QObject::connect(&mediaTouch, &QTimer::timeout, &sync,
                      [&media, &sync] { sync.touchMedia(media.takeAccessed()); });
     mediaTouch.start(30 * 1000);
+
+    // Tray, notifications, closing to the tray, window state.
+    bs::DesktopIntegration desktop(&window, *reader, &sync,
+                                   {.trayAvailable = QSystemTrayIcon::isSystemTrayAvailable()});
+    QObject::connect(&instance, &bs::SingleInstance::activationRequested, &desktop,
+                     &bs::DesktopIntegration::raiseWindow);
+    QObject::connect(&instance, &bs::SingleInstance::feedUrlRequested, &window,
+                     [&window, &sync](const QUrl &url) { requestAddFeed(window, sync, url); });
+    const auto reloadFeeds = [&window] {
+        window.feedModel()->reload();
+        window.feedView()->expandAll();
+        window.articleModel()->setQuery(bs::ArticleQuery(window.articleModel()->query()));
+    };
+    QObject::connect(&sync, &bs::SyncService::subscribed, &window,
+                     [reloadFeeds](qint64 feedId, const QString &why) {
+                         if (feedId != 0)
+                             reloadFeeds();
+                         else
+                             qWarning("broadsheet: %s", qPrintable(why));
+                     });
+    // First run: an empty profile gets the default subscriptions and the demo feed (once).
+    if (!parser.isSet(QStringLiteral("no-first-run")) &&
+        qEnvironmentVariableIsEmpty("BROADSHEET_NO_FIRST_RUN")) {
+        QObject::connect(&sync, &bs::SyncService::firstRunFinished, &window,
+                         [reloadFeeds](const bs::FirstRunReport &report) {
+                             if (!report.error.isEmpty())
+                                 qWarning("broadsheet: first run: %s", qPrintable(report.error));
+                             if (report.ran)
+                                 reloadFeeds();
+                         });
+        sync.runFirstRun(bs::bundledFirstRunContent());
+    }
     bs::addAboutActions(&window, *reader);
-    window.show();
+    desktop.start();
+    // This start's own feed addresses, once the event loop runs.
+    QTimer::singleShot(0, &instance, [&instance, arguments] {
+        if (!arguments.isEmpty())
+            instance.handleArguments(arguments);
+    });
     std::unique_ptr<bs::ScreenshotTour> tour;
     if (parser.isSet(tourOption)) {
         tour = std::make_unique<bs::ScreenshotTour>(&window, parser.value(tourOption));

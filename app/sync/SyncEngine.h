@@ -64,6 +64,9 @@ public:
     void setDownloadsEnabled(bool on) { m_downloadsOn = on; }
     // Pages or images still queued or running.
     bool isDownloading() const;
+    // The writer connection (opened when needed), for work posted to the engine's thread;
+    // nullptr when it cannot be opened.
+    Database *writer() { return (m_db || open()) ? m_db.get() : nullptr; }
 
 public slots:
     // Opens the writer connection and the network stack on the current thread.

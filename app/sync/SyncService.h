@@ -1,5 +1,6 @@
 #pragma once
 
+#include "feeds/FirstRun.h"
 #include "net/FetchPolicy.h"
 #include "sync/SyncEngine.h"
 
@@ -44,6 +45,11 @@ public slots:
     void cancel();
     // Hands the ids of cached images the reader showed to the writer (SyncEngine::touchMedia).
     void touchMedia(const QList<qint64> &mediaIds);
+    // A new profile's first run (FirstRun::run) on the worker; firstRunFinished reports it.
+    void runFirstRun(const bs::FirstRunContent &content);
+    // Subscribes to a feed address (no folder) and fetches it; subscribed() reports the new
+    // feed's id, or 0 and why not.
+    void subscribe(const QUrl &url);
 
 signals:
     void syncStarted();
@@ -55,6 +61,8 @@ signals:
     void failed(const QString &error);
     void articleContentChanged(qint64 articleId);
     void downloadsFinished(int pagesStored, int pageErrors, int imagesStored, int imageErrors);
+    void firstRunFinished(const bs::FirstRunReport &report);
+    void subscribed(qint64 feedId, const QString &error);
 
 private:
     void post(std::function<void(SyncEngine *)> call);
