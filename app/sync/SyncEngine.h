@@ -64,6 +64,12 @@ public:
     void setDownloadsEnabled(bool on) { m_downloadsOn = on; }
     // Pages or images still queued or running.
     bool isDownloading() const;
+    // For the work SyncService runs on this thread besides syncing (status writes, labels,
+    // saved pages): the writer connection, the network stack and the download queue. Null
+    // before open(); use them only on this engine's thread.
+    Database *writer() const { return m_db.get(); }
+    QNetworkAccessManager *network() const { return m_network.get(); }
+    ArticleDownloader *downloader() const { return m_downloader.get(); }
 
 public slots:
     // Opens the writer connection and the network stack on the current thread.
