@@ -6,9 +6,11 @@
 
 #include "ArticleActions.h"
 #include "MainWindow.h"
+#include "OfflineSite.h"
 #include "Preferences.h"
 #include "ReaderTesting.h"
 #include "TestData.h"
+#include "TestHttpServer.h"
 #include "dialogs/ShortcutsDialog.h"
 #include "models/ArticleListModel.h"
 #include "models/FeedTreeModel.h"
@@ -26,11 +28,12 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDesktopServices>
+#include <QFile>
 #include <QLineEdit>
 #include <QMenu>
 #include <QScrollBar>
-#include <QStatusBar>
 #include <QStandardItem>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -528,10 +531,21 @@ private slots:
         QTRY_VERIFY(w.findChild<ShortcutsDialog *>());
     }
 
-    // Space pages through the article in the reader (the web view), then goes to the next
-    // unread article, skipping read ones.
+    // Space pages through the article in the reader (the web view, and the plain-text pane
+    // used without a web engine), then goes to the next unread article, skipping read ones.
+    void spaceReadsOnIntoTheNextUnread_data()
+    {
+        QTest::addColumn<bool>("webEngine");
+        QTest::newRow("web view") << true;
+        QTest::newRow("plain text") << false;
+    }
+
     void spaceReadsOnIntoTheNextUnread()
     {
+        QFETCH(bool, webEngine);
+        if (!webEngine)
+            qputenv("BROADSHEET_DISABLE_WEBENGINE", "1");
+        const auto restore = qScopeGuard([] { qunsetenv("BROADSHEET_DISABLE_WEBENGINE"); });
         qint64 longId = 0, readId = 0, nextId = 0, deltaFeed = 0;
         {
             QString error;
@@ -561,6 +575,7 @@ private slots:
         auto win = open();
         QVERIFY(win);
         MainWindow &w = *win->w;
+        QCOMPARE(w.readerView()->usesWebEngine(), webEngine);
         selectFeed(w, deltaFeed);
         QCOMPARE(w.articleModel()->rowCount(), 3);
         QSignalSpy loaded(w.readerView(), &ReaderView::articleLoaded);
@@ -587,6 +602,72 @@ private slots:
         }
         QTRY_COMPARE(w.readerView()->articleId(), nextId);
         QCOMPARE(currentRow(w), 2);
+    }
+
+    // "Save Page for Later" with the address asked for (the clipboard's, when it is one):
+    // stored through the worker, the "Saved pages" feed appears in the tree.
+    void savesAPageForLater()
+    {
+        test::TestHttpServer server;
+        QVERIFY(server.listen());
+        server.route("/essay.html",
+                     test::HttpResponse::ok(test::offlinePage(QStringLiteral("Tide tables"),
+                                                              QStringLiteral("saltmarsh"), {}),
+                                            "text/html; charset=utf-8"));
+        auto win = open();
+        QVERIFY(win);
+        MainWindow &w = *win->w;
+        const QUrl address = server.url(QStringLiteral("/essay.html"));
+        QApplication::clipboard()->setText(address.toString());
+        QString suggested;
+        w.articleActions()->setAskPageAddress([&](const QString &suggestion) {
+            suggested = suggestion;
+            return suggestion;
+        });
+        QSignalSpy applied(w.articleActions(), &ArticleActions::statusApplied);
+        QTest::keyClick(w.articleView(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(suggested, address.toString());
+        QVERIFY(applied.wait(15000));
+        const auto saved = FeedStore(*win->reader).feeds();
+        qint64 savedFeed = 0;
+        for (const Feed &feed : saved)
+            if (feed.url == FeedStore::savedPagesUrl())
+                savedFeed = feed.id;
+        QVERIFY(savedFeed > 0);
+        QVERIFY(w.feedModel()->feedItem(savedFeed));
+        selectFeed(w, savedFeed);
+        QCOMPARE(w.articleModel()->rowCount(), 1);
+        QVERIFY(w.articleModel()->index(0, 0).data().toString().startsWith(
+            QLatin1String("Tide tables")));
+        QVERIFY(w.articleModel()->index(0, 0).data(ArticleListModel::StarredRole).toBool());
+
+        // A failure is said in the status bar; nothing new is stored.
+        w.articleActions()->setAskPageAddress(
+            [&](const QString &) { return server.url(QStringLiteral("/gone.html")).toString(); });
+        w.articleActions()->savePageAction()->trigger();
+        QVERIFY(applied.wait(15000));
+        QVERIFY2(w.statusBar()->currentMessage().contains(QLatin1String("404")),
+                 qPrintable(w.statusBar()->currentMessage()));
+        QCOMPARE(StatusStore(*win->reader).unreadCount(savedFeed), 1);
+    }
+
+    void exportsBookmarks()
+    {
+        auto win = open();
+        QVERIFY(win);
+        MainWindow &w = *win->w;
+        selectFeed(w, m_alpha);
+        QTest::keyClick(w.articleView(), Qt::Key_J);
+        QTest::keyClick(w.articleView(), Qt::Key_S);
+        QTRY_VERIFY(isStarred(*win->reader, idAt(w, 0)));
+        const QString path = m_dir.filePath(QStringLiteral("export-%1.json").arg(m_round));
+        w.articleActions()->setAskExportPath([&](const QString &) { return path; });
+        w.articleActions()->exportBookmarksAction()->trigger();
+        QTRY_VERIFY(w.statusBar()->currentMessage().contains(QLatin1String("Exported 1")));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray json = file.readAll();
+        QVERIFY(json.contains(ArticleStore(*win->reader).article(idAt(w, 0))->url.toEncoded()));
     }
 };
 
