@@ -162,6 +162,8 @@ ArticleActions::ArticleActions(Database &reader, SyncService *sync, MainWindow *
     // After MainWindow's own handler, so the reader already shows the article.
     connect(list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { articleSelected(current); });
+    connect(m_window->feedView()->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this] { m_lastSelected = 0; });
     connect(m_window->articleModel(), &QAbstractItemModel::modelReset, this,
             [this] { m_viewMaxId = newestArticleId(m_reader); });
     m_viewMaxId = newestArticleId(m_reader);
@@ -711,7 +713,10 @@ void ArticleActions::articleSelected(const QModelIndex &index)
         return; // the list is being re-read; the current row comes back
     const QModelIndex row = index.siblingAtColumn(0);
     const qint64 id = row.data(ArticleListModel::ArticleIdRole).toLongLong();
-    if (id == 0 || row.data(ArticleListModel::ReadRole).toBool())
+    // The same article put back after the list was re-read (a sync, or a status change such
+    // as marking it unread by hand) is not a new choice.
+    if (id == 0 || std::exchange(m_lastSelected, id) == id ||
+        row.data(ArticleListModel::ReadRole).toBool())
         return;
     if (id == m_markPending && m_markTimer.isActive())
         return;

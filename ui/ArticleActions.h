@@ -155,7 +155,8 @@ private:
 
     QTimer m_markTimer; // mark read on select, after the preference's delay
     qint64 m_markPending = 0;
-    qint64 m_viewMaxId = 0; // the newest article id when the list was last (re)read
+    qint64 m_lastSelected = 0; // the list's current article as last chosen (0 after a feed change)
+    qint64 m_viewMaxId = 0;    // the newest article id when the list was last (re)read
     int m_markAllRunning = 0;
     int m_readWrites = 0; // read changes asked for and not answered yet
 };

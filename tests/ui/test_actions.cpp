@@ -240,6 +240,14 @@ private slots:
         QTRY_COMPARE(w.feedModel()->feedItem(m_alpha)->data(FeedTreeModel::UnreadRole).toLongLong(),
                      24);
         QCOMPARE(currentRow(w), 0); // the re-read list keeps the current article
+        // M makes it unread again, and it stays so (the re-read list's current row is not a
+        // new selection).
+        QTest::keyClick(w.articleView(), Qt::Key_M);
+        QTRY_VERIFY(!isRead(db, first));
+        QTRY_VERIFY(w.articleModel()->index(0, 0).data(Qt::FontRole).value<QFont>().bold());
+        QTest::qWait(300);
+        QVERIFY(!isRead(db, first));
+        QCOMPARE(currentRow(w), 0);
 
         // A delay: not yet, then read while it is still shown.
         setDelay(400);
