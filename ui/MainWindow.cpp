@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "Icons.h"
+#include "ArticleActions.h"
 #include "models/ArticleListModel.h"
 #include "models/FeedTreeModel.h"
 #include "reader/ReaderView.h"
@@ -73,6 +74,9 @@ MainWindow::MainWindow(Database &reader, SyncService *sync, QWidget *parent)
 
     createActions();
     createStatusBar();
+    m_actions = new ArticleActions(reader, sync, this, [this] { refreshArticleList(); });
+    m_actions->addMenus(menuBar());
+    m_actions->setSearchField(searchField());
 
     m_changeTimer.setSingleShot(true);
     m_changeTimer.setInterval(200);
@@ -98,20 +102,13 @@ MainWindow::MainWindow(Database &reader, SyncService *sync, QWidget *parent)
 void MainWindow::createActions()
 {
     m_syncAction = new QAction(bs::icon(QStringLiteral("sync")), tr("&Sync Now"), this);
-    m_syncAction->setToolTip(tr("Fetch every feed now (F5, or R in the lists)"));
-    m_syncAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_syncAction->setToolTip(tr("Fetch every feed now (F5 or R)"));
+    m_syncAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::Key_R)});
     m_syncAction->setEnabled(m_sync != nullptr);
     connect(m_syncAction, &QAction::triggered, this, [this] {
         if (m_sync)
             m_sync->syncAll();
     });
-    // R syncs too while the feed tree or the article list has the focus.
-    for (QWidget *list :
-         {static_cast<QWidget *>(m_feedView), static_cast<QWidget *>(m_articleView)}) {
-        auto *shortcut = new QShortcut(QKeySequence(Qt::Key_R), list);
-        shortcut->setContext(Qt::WidgetShortcut);
-        connect(shortcut, &QShortcut::activated, m_syncAction, &QAction::trigger);
-    }
 
     m_cancelSyncAction = new QAction(bs::icon(QStringLiteral("cancel")), tr("&Cancel Sync"), this);
     m_cancelSyncAction->setToolTip(tr("Stop the sync that is running"));

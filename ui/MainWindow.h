@@ -8,6 +8,7 @@
 
 class QAction;
 class QLabel;
+class QLineEdit;
 class QProgressBar;
 class QTreeView;
 class QTableView;
@@ -16,6 +17,7 @@ namespace bs
 {
 
 class Database;
+class ArticleActions;
 class ArticleListModel;
 class FeedTreeModel;
 class SyncService;
@@ -40,6 +42,10 @@ public:
     QProgressBar *syncProgress() const { return m_syncProgress; }
     QLabel *syncStatus() const { return m_syncStatus; }
     QLabel *syncError() const { return m_syncError; }
+    // The everyday article actions and keyboard navigation (ArticleActions).
+    ArticleActions *articleActions() const { return m_actions; }
+    // The search field, when the window has one (none yet).
+    QLineEdit *searchField() const { return nullptr; }
 
 private:
     void createActions();
@@ -71,6 +77,7 @@ private:
     QLabel *m_syncStatus = nullptr;
     QLabel *m_syncError = nullptr;
     QProgressBar *m_syncProgress = nullptr;
+    ArticleActions *m_actions = nullptr;
 
     qint64 m_shownArticle = 0;
     bool m_refreshingList = false;

@@ -5,6 +5,7 @@
 #include "html/Extractor.h"
 #include "offline/ArticleDownloader.h"
 #include "offline/MediaCache.h"
+#include "offline/PageSaver.h"
 #include "store/ArticleStore.h"
 #include "store/FeedStore.h"
 #include "store/StatusStore.h"
@@ -43,9 +44,8 @@ int saveCommand(CliContext &ctx, const QStringList &arguments)
     if (parser.positionalArguments().size() != 1)
         return ctx.usage(QStringLiteral("save takes one web address."));
     const QString text = parser.positionalArguments().first().trimmed();
-    const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty() ||
-        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+    const QUrl url = savablePageAddress(text);
+    if (!url.isValid())
         return ctx.fail(
             QStringLiteral("'%1' is not a web address (http:// or https://).").arg(text));
     QString error;
@@ -55,43 +55,9 @@ int saveCommand(CliContext &ctx, const QStringList &arguments)
     if (!db)
         return 1;
 
-    const FetchResult fetched = fetchWebPage(url);
-    if (fetched.outcome != FetchResult::Fetched)
-        return ctx.fail(QStringLiteral("Could not fetch %1: %2")
-                            .arg(text, fetched.error.isEmpty()
-                                           ? QStringLiteral("HTTP %1.").arg(fetched.httpStatus)
-                                           : fetched.error));
-    const QString type = fetched.contentType.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
-    if (type != QLatin1String("text/html") && type != QLatin1String("application/xhtml+xml"))
-        return ctx.fail(QStringLiteral("%1 is not a web page (Content-Type %2).")
-                            .arg(text, type.isEmpty() ? QStringLiteral("missing") : type));
-    const QUrl finalUrl = fetched.finalUrl.isValid() ? fetched.finalUrl : url;
-    const ExtractedArticle page = extractArticle(fetched.body, finalUrl, fetched.contentType);
-    if (!page.ok() || page.text.trimmed().isEmpty())
-        return ctx.fail(
-            QStringLiteral("No article found at %1%2")
-                .arg(text, page.ok() ? QStringLiteral(".") : QStringLiteral(": ") + page.error));
-
-    const std::optional<qint64> feedId = FeedStore(*db).savedPagesFeedId();
-    if (!feedId)
-        return ctx.fail(db->lastError());
-    Article article;
-    article.feedId = *feedId;
-    article.guid = url.toString(QUrl::FullyEncoded); // the address saved: saving it again updates
-    article.url = finalUrl;
-    article.title = page.title.isEmpty() ? finalUrl.toString() : page.title;
-    article.author = page.byline;
-    article.published = page.published;
-    article.summary = page.excerpt.toHtmlEscaped();
-    article.fullText = page.contentHtml;
-    article.language = page.lang;
-    ArticleStore articles(*db);
-    const ArticleStore::SaveResult saved = articles.save(article);
-    if (saved.outcome == ArticleStore::SaveOutcome::Failed)
-        return ctx.fail(QStringLiteral("Could not store the page: %1").arg(db->lastError()));
-    if (!articles.savePage(saved.id, ArticleDownloader::pageOf(page)) ||
-        StatusStore(*db).setStarred({saved.id}, true) < 0)
-        return ctx.fail(QStringLiteral("Could not store the page: %1").arg(db->lastError()));
+    const SavedPage saved = storeSavedPage(*db, url, fetchWebPage(url));
+    if (saved.id <= 0)
+        return ctx.fail(saved.error);
 
     // Its images, for offline reading.
     QNetworkAccessManager network;
@@ -108,12 +74,11 @@ int saveCommand(CliContext &ctx, const QStringList &arguments)
 
     if (parser.isSet(QStringLiteral("json"))) {
         printObject(ctx, QJsonObject{{QStringLiteral("id"), saved.id},
-                                     {QStringLiteral("title"), article.title},
-                                     {QStringLiteral("url"), finalUrl.toString()}});
+                                     {QStringLiteral("title"), saved.title},
+                                     {QStringLiteral("url"), saved.url.toString()}});
     } else {
         ctx.out() << saved.id << Qt::endl;
-        ctx.err() << (saved.outcome == ArticleStore::SaveOutcome::Inserted ? "Saved" : "Updated")
-                  << " \"" << article.title << "\"";
+        ctx.err() << (saved.inserted ? "Saved" : "Updated") << " \"" << saved.title << "\"";
         if (report.imagesStored || report.imageErrors)
             ctx.err() << "; " << report.imagesStored << " image(s) cached, " << report.imageErrors
                       << " refused";

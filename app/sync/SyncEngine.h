@@ -64,9 +64,13 @@ public:
     void setDownloadsEnabled(bool on) { m_downloadsOn = on; }
     // Pages or images still queued or running.
     bool isDownloading() const;
-    // The writer connection (opened when needed), for work posted to the engine's thread;
-    // nullptr when it cannot be opened.
+    // For the work SyncService runs on this thread besides syncing (first run, status writes,
+    // labels, saved pages): the writer connection (opened when needed; nullptr when it cannot
+    // be opened), the network stack and the download queue (null before open()). Use them only
+    // on this engine's thread.
     Database *writer() { return (m_db || open()) ? m_db.get() : nullptr; }
+    QNetworkAccessManager *network() const { return m_network.get(); }
+    ArticleDownloader *downloader() const { return m_downloader.get(); }
 
 public slots:
     // Opens the writer connection and the network stack on the current thread.

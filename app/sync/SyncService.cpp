@@ -45,6 +45,8 @@ SyncService::~SyncService()
         m_engine,
         [engine] {
             engine->cancel();
+            // The page saver's fetches use the engine's network stack: it goes first.
+            delete engine->findChild<PageSaver *>(QString(), Qt::FindDirectChildrenOnly);
             QThread::currentThread()->quit();
         },
         Qt::QueuedConnection);

@@ -2,6 +2,8 @@
 
 #include "feeds/FirstRun.h"
 #include "net/FetchPolicy.h"
+#include "offline/PageSaver.h"
+#include "store/StatusStore.h"
 #include "sync/SyncEngine.h"
 
 #include <QObject>
@@ -64,7 +66,43 @@ signals:
     void firstRunFinished(const bs::FirstRunReport &report);
     void subscribed(qint64 feedId, const QString &error);
 
+    // ---- Article status, labels, saved pages and bookmark export (SyncServiceStatus.cpp) ----
+    // Each call runs on the worker in one transaction on the writer connection; its result
+    // comes back as one queued signal below. Failures report writeFailed() (and, for markRead,
+    // markedRead with changed -1). Unread counts of the feeds a change touched follow as
+    // unreadCountChanged().
+public slots:
+    void setRead(const QList<qint64> &articleIds, bool read);
+    void setStarred(const QList<qint64> &articleIds, bool starred);
+    void markRead(const bs::ReadScope &scope);
+    // Creates the label when it does not exist yet.
+    void assignLabel(const QString &label, const QList<qint64> &articleIds);
+    void unassignLabel(const QString &label, const QList<qint64> &articleIds);
+    // Fetches the page, stores it in the "Saved pages" feed (starred), then its images.
+    void savePage(const QUrl &url);
+    // Writes the saved articles as a bookmark file (Netscape HTML, or JSON when json is set).
+    void exportBookmarks(const QString &path, bool json);
+
+signals:
+    // changed: how many of the articles changed state (unknown ids and no-ops do not count).
+    void readChanged(const QList<qint64> &articleIds, bool read, int changed);
+    void starredChanged(const QList<qint64> &articleIds, bool starred, int changed);
+    void markedRead(const bs::ReadScope &scope, int changed);
+    void labelsChanged(const QString &label, const QList<qint64> &articleIds, int changed);
+    // articleId 0 and an error when it failed.
+    void pageSaved(const QUrl &url, qint64 articleId, const QString &error);
+    void bookmarksExported(const QString &path, int count, const QString &error);
+    void writeFailed(const QString &error);
+    // ---- end of the status block ----
+
 private:
+    // Runs `work` on the worker with the open writer (reports writeFailed when it cannot open).
+    void write(std::function<void(SyncEngine *, Database &)> work);
+    // Queues `report` to run on this object's thread.
+    void reply(std::function<void()> report);
+    // Emits unreadCountChanged for each (feed, unread) pair (on this object's thread).
+    void emitUnreadCounts(const QList<std::pair<qint64, qint64>> &counts);
+
     void post(std::function<void(SyncEngine *)> call);
 
     QThread m_thread;

@@ -11,6 +11,7 @@
 #include <QEvent>
 #include <QFileInfo>
 #include <QLibraryInfo>
+#include <QScrollBar>
 #include <QStackedLayout>
 #include <QTextBrowser>
 #include <QWebEngineProfile>
@@ -225,6 +226,32 @@ void ReaderView::showArticle(qint64 articleId)
     const QUrl url = articleId ? readerArticleUrl(articleId) : readerBlankUrl();
     m_page->expect(url);
     m_page->load(url);
+}
+
+void ReaderView::scrollPage(std::function<void(bool moved)> done)
+{
+    if (!m_view || m_stack->currentWidget() != m_view) {
+        QScrollBar *bar = m_fallback->verticalScrollBar();
+        const int before = bar->value();
+        if (m_articleId != 0)
+            bar->triggerAction(QAbstractSlider::SliderPageStepAdd);
+        done(bar->value() != before);
+        return;
+    }
+    if (m_articleId == 0) {
+        done(false);
+        return;
+    }
+    // The page runs no script of its own; this runs in the application's isolated world, which
+    // shares the document (and its scrolling) with the page.
+    const QString script =
+        QStringLiteral("(function(){var s=document.scrollingElement||document.documentElement;"
+                       "if(!s)return false;var before=s.scrollTop;"
+                       "s.scrollTop=before+Math.max(40,Math.round(window.innerHeight*0.9));"
+                       "return s.scrollTop>before;})()");
+    m_page->runJavaScript(
+        script, QWebEngineScript::ApplicationWorld,
+        [done = std::move(done)](const QVariant &moved) { done(moved.toBool()); });
 }
 
 void ReaderView::showFallbackText()

@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QAction;
 class QStackedLayout;
 class QTextBrowser;
@@ -41,6 +43,9 @@ public:
     void showArticle(qint64 articleId);
     qint64 articleId() const { return m_articleId; }
     void clear() { showArticle(0); }
+    // Scrolls the article down by about a page. `done` is called once (on this thread, later
+    // for the web view) with whether it moved; false at the bottom or with nothing shown.
+    void scrollPage(std::function<void(bool moved)> done);
 
     void setTheme(Theme theme);
     Theme theme() const { return m_theme; }
