@@ -2,6 +2,7 @@
 
 #include "MainWindow.h"
 #include "Preferences.h"
+#include "StartupProbe.h"
 #include "offline/MediaCache.h"
 #include "reader/ReaderScheme.h"
 #include "reader/ReaderView.h"
@@ -13,6 +14,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QMessageBox>
+#include <QTableView>
 #include <QTimer>
 
 int main(int argc, char **argv)
@@ -31,6 +33,11 @@ int main(int argc, char **argv)
                       QStringLiteral("Use the profile in DIR (default: %1).")
                           .arg(bs::Profile::defaultDirectory()),
                       QStringLiteral("DIR")});
+    // For benchmarks and tests: no scheduled syncing (nothing is fetched unless asked).
+    QCommandLineOption noSync(QStringLiteral("no-sync"),
+                              QStringLiteral("Do not sync feeds in the background."));
+    noSync.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(noSync);
     parser.process(app);
 
     const bs::Profile profile = bs::Profile::fromOption(parser.value(QStringLiteral("profile")));
@@ -53,7 +60,8 @@ int main(int argc, char **argv)
     }
     // The sync worker: its own thread, its own network stack, the profile's writer connection.
     bs::SyncService sync(profile.databasePath());
-    sync.setAutoSync(60 * 1000); // every minute, fetch the feeds whose time has come
+    if (!parser.isSet(noSync))
+        sync.setAutoSync(60 * 1000); // every minute, fetch the feeds whose time has come
     bs::MainWindow window(*reader, &sync);
     // The reader view's images come from the profile's media cache, read on the GUI's
     // read-only connection; what it showed is handed to the writer now and then so the
@@ -70,6 +78,7 @@ int main(int argc, char **argv)
     QObject::connect(&mediaTouch, &QTimer::timeout, &sync,
                      [&media, &sync] { sync.touchMedia(media.takeAccessed()); });
     mediaTouch.start(30 * 1000);
+    bs::installStartupProbe(window.articleView()); // BROADSHEET_STARTUP_PROBE only
     window.show();
     return app.exec();
 }

@@ -64,6 +64,8 @@ public:
     void setDownloadsEnabled(bool on) { m_downloadsOn = on; }
     // Pages or images still queued or running.
     bool isDownloading() const;
+    // The writer connection once open() succeeded (use it on the engine's thread only).
+    Database *writer() const { return m_db.get(); }
 
 public slots:
     // Opens the writer connection and the network stack on the current thread.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/FetchPolicy.h"
+#include "store/StatusStore.h"
 #include "sync/SyncEngine.h"
 
 #include <QObject>
@@ -44,6 +45,9 @@ public slots:
     void cancel();
     // Hands the ids of cached images the reader showed to the writer (SyncEngine::touchMedia).
     void touchMedia(const QList<qint64> &mediaIds);
+    // "Mark all read" for a view, on the worker (StatusStore::markRead on the writer);
+    // markedRead reports how many articles changed (-1: failed). SyncServiceStatus.cpp.
+    void markRead(const bs::ReadScope &scope);
 
 signals:
     void syncStarted();
@@ -55,6 +59,7 @@ signals:
     void failed(const QString &error);
     void articleContentChanged(qint64 articleId);
     void downloadsFinished(int pagesStored, int pageErrors, int imagesStored, int imageErrors);
+    void markedRead(int changed);
 
 private:
     void post(std::function<void(SyncEngine *)> call);
