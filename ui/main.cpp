@@ -62,6 +62,8 @@ int main(int argc, char **argv)
     bs::SyncService sync(profile.databasePath());
     if (!parser.isSet(noSync))
         sync.setAutoSync(60 * 1000); // every minute, fetch the feeds whose time has come
+    // The article list paints first; the reader pane's web engine starts right after.
+    bs::ReaderView::setDeferWebEngine(true);
     bs::MainWindow window(*reader, &sync);
     // The reader view's images come from the profile's media cache, read on the GUI's
     // read-only connection; what it showed is handed to the writer now and then so the

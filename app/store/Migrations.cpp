@@ -241,7 +241,7 @@ CREATE TABLE feed_unread (
     unread INTEGER NOT NULL DEFAULT 0
 );
 INSERT INTO feed_unread(feed_id, unread)
-    SELECT a.feed_id, count(*) FROM article_status s JOIN articles a ON a.id = s.article_id
+    SELECT a.feed_id, count(*) FROM article_status s CROSS JOIN articles a ON a.id = s.article_id
     WHERE s.read = 0 GROUP BY a.feed_id;
 -- While a row is here, a statement that changes read state keeps feed_unread itself (one
 -- recount instead of a trigger per row: marking a million articles read); see StatusStore.

@@ -332,6 +332,7 @@ int partMarkRead(const Args &args)
         t.restart();
         const double gui0 = threadCpuMs();
         window.feedModel()->reload();
+        result("tree_reload_ms", double(t.nsecsElapsed()) / 1e6);
         window.articleModel()->refresh();
         refreshMs = double(t.nsecsElapsed()) / 1e6;
         refreshCpuMs = threadCpuMs() - gui0;
