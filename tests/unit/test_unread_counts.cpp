@@ -9,6 +9,9 @@
 #include "store/Migrations.h"
 #include "store/SqlQuery.h"
 #include "store/StatusStore.h"
+#include "sync/SyncService.h"
+
+#include <QSignalSpy>
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -186,6 +189,34 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("UPDATE article_status SET read = 1")));
         }
         checkCounts("after a rollback");
+    }
+
+    void markReadOnTheWorker()
+    {
+        // SyncService::markRead runs StatusStore::markRead on the worker's writer connection.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.sqlite"));
+        QString error;
+        qint64 feed = 0;
+        {
+            auto db = Database::openWriter(path, &error);
+            QVERIFY2(db, qPrintable(error));
+            feed = *FeedStore(*db).addFeed(Feed{.url = QUrl(QStringLiteral("https://w.test/"))});
+            test::ArticleGenerator gen{7};
+            QList<Article> batch;
+            for (int i = 0; i < 25; ++i)
+                batch << gen.make(feed, i, 10);
+            QVERIFY(ArticleStore(*db).saveAll(batch));
+        }
+        SyncService sync(path);
+        QSignalSpy marked(&sync, &SyncService::markedRead);
+        sync.markRead(ReadScope{.kind = ReadScope::Kind::Feed, .id = feed});
+        QVERIFY(marked.wait(20000));
+        QCOMPARE(marked.constLast().at(0).toInt(), 25);
+        auto reader = Database::openReader(path, &error);
+        QVERIFY2(reader, qPrintable(error));
+        QCOMPARE(StatusStore(*reader).unreadCount(feed), qint64(0));
+        QVERIFY(StatusStore(*reader).unreadCounts().isEmpty());
     }
 
     void migrationCountsExistingArticles()
