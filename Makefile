@@ -1,8 +1,8 @@
 # Broadsheet: the two commands. Both install what is missing, configure, build and go.
 #   make run    build and start the desktop app (PROFILE=dir to use another profile)
 #   make test   build and run the whole test suite headless, then the core tests under ASan+UBSan
-.PHONY: all deps configure build run test test-default check-sanitize bench fuzz format clean \
-	package check-package screenshots translations
+.PHONY: all deps configure build run test test-default check-sanitize bench bench-ui fuzz \
+	format clean package check-package screenshots translations
 
 PROFILE ?=
 RUN_ARGS := $(if $(PROFILE),--profile $(PROFILE),)
@@ -54,6 +54,11 @@ screenshots: build
 bench: build
 	cmake --build --preset default --target bench
 	./build/default/tests/bench/run-benchmarks.sh
+
+# The desktop reader on a generated 1,000,000-article profile (generated once, then reused).
+bench-ui: build
+	cmake --build --preset default --target bench_ui
+	./build/default/tests/bench/bench_ui
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')

@@ -4,11 +4,12 @@
 #include "MainWindow.h"
 #include "Preferences.h"
 #include "ScreenshotTour.h"
-#include "dialogs/AboutDialog.h"
+#include "StartupProbe.h"
 #include "Translations.h"
 #include "desktop/BundledContent.h"
 #include "desktop/DesktopIntegration.h"
 #include "desktop/SingleInstance.h"
+#include "dialogs/AboutDialog.h"
 #include "models/ArticleListModel.h"
 #include "models/FeedTreeModel.h"
 #include "offline/MediaCache.h"
@@ -23,6 +24,7 @@
 #include <QDir>
 #include <QIcon>
 #include <QMessageBox>
+#include <QTableView>
 #include <QTimer>
 #include <QTreeView>
 
@@ -83,6 +85,11 @@ int main(int argc, char **argv)
         QStringLiteral("url"),
         QStringLiteral("Feed addresses to subscribe to (http(s)://, feed://, feed:https://)."),
         QStringLiteral("[url...]"));
+    // For benchmarks and tests: no scheduled syncing (nothing is fetched unless asked).
+    QCommandLineOption noSync(QStringLiteral("no-sync"),
+                              QStringLiteral("Do not sync feeds in the background."));
+    noSync.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(noSync);
     parser.process(app);
 
     const bs::Profile profile = bs::Profile::fromOption(parser.value(QStringLiteral("profile")));
@@ -115,7 +122,10 @@ int main(int argc, char **argv)
     }
     // The sync worker: its own thread, its own network stack, the profile's writer connection.
     bs::SyncService sync(profile.databasePath());
-    sync.setAutoSync(60 * 1000); // every minute, fetch the feeds whose time has come
+    if (!parser.isSet(noSync))
+        sync.setAutoSync(60 * 1000); // every minute, fetch the feeds whose time has come
+    // The article list paints first; the reader pane's web engine starts right after.
+    bs::ReaderView::setDeferWebEngine(true);
     bs::MainWindow window(*reader, &sync);
     // The reader view's images come from the profile's media cache, read on the GUI's
     // read-only connection; what it showed is handed to the writer now and then so the
@@ -165,6 +175,7 @@ int main(int argc, char **argv)
         sync.runFirstRun(bs::bundledFirstRunContent());
     }
     bs::addAboutActions(&window, *reader);
+    bs::installStartupProbe(window.articleView()); // BROADSHEET_STARTUP_PROBE only
     desktop.start();
     // This start's own feed addresses, once the event loop runs.
     QTimer::singleShot(0, &instance, [&instance, arguments] {

@@ -232,6 +232,41 @@ ALTER TABLE article_content ADD COLUMN media_error TEXT NOT NULL DEFAULT '';
 -- Identical bytes share one file: the cache looks rows up by hash when it removes files.
 CREATE INDEX media_cache_sha256 ON media_cache(sha256);
 )sql"},
+    {10, "unread counts per feed kept by triggers, so the feed tree's counts are a small read",
+     R"sql(
+-- Unread articles per feed. Kept by the triggers below, so reading every feed's count is one
+-- small table, not a join over every unread article. A feed without a row has none unread.
+CREATE TABLE feed_unread (
+    feed_id INTEGER PRIMARY KEY REFERENCES feeds(id) ON DELETE CASCADE,
+    unread INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO feed_unread(feed_id, unread)
+    SELECT a.feed_id, count(*) FROM article_status s CROSS JOIN articles a ON a.id = s.article_id
+    WHERE s.read = 0 GROUP BY a.feed_id;
+-- While a row is here, a statement that changes read state keeps feed_unread itself (one
+-- recount instead of a trigger per row: marking a million articles read); see StatusStore.
+CREATE TABLE feed_unread_hold (held INTEGER NOT NULL);
+CREATE TRIGGER feed_unread_status_insert AFTER INSERT ON article_status WHEN NEW.read = 0
+BEGIN
+    INSERT INTO feed_unread(feed_id, unread)
+        SELECT feed_id, 1 FROM articles WHERE id = NEW.article_id
+        ON CONFLICT (feed_id) DO UPDATE SET unread = unread + 1;
+END;
+CREATE TRIGGER feed_unread_status_update AFTER UPDATE OF read ON article_status
+WHEN (NEW.read = 0) <> (OLD.read = 0) AND NOT EXISTS (SELECT 1 FROM feed_unread_hold)
+BEGIN
+    INSERT INTO feed_unread(feed_id, unread)
+        SELECT feed_id, CASE WHEN NEW.read = 0 THEN 1 ELSE -1 END FROM articles
+        WHERE id = NEW.article_id
+        ON CONFLICT (feed_id) DO UPDATE SET unread = unread + excluded.unread;
+END;
+-- An article's status goes with the article (ON DELETE CASCADE): count it out before.
+CREATE TRIGGER feed_unread_article_delete BEFORE DELETE ON articles
+WHEN EXISTS (SELECT 1 FROM article_status WHERE article_id = OLD.id AND read = 0)
+BEGIN
+    UPDATE feed_unread SET unread = unread - 1 WHERE feed_id = OLD.feed_id;
+END;
+)sql"},
 };
 
 bool execScript(sqlite3 *handle, const char *sql, QString *error)

@@ -104,8 +104,17 @@ int StatusStore::markRead(const ReadScope &scope)
     if (scope.maxArticleId)
         sql += QStringLiteral(" AND article_id <= ?");
     Transaction tx(m_db);
+    if (!tx.isActive())
+        return -1;
+    // Every article: the per-row trigger that keeps feed_unread is held, and the counts are
+    // recounted afterwards from what stays unread (only articles above maxArticleId, through the
+    // unread partial index), instead of one count update per article marked.
+    const bool holdCounts = scope.kind == ReadScope::Kind::All;
+    SqlQuery hold(m_db);
+    if (holdCounts && !hold.exec(QStringLiteral("INSERT INTO feed_unread_hold(held) VALUES (1)")))
+        return -1;
     SqlQuery q(m_db);
-    if (!tx.isActive() || !q.prepare(sql))
+    if (!q.prepare(sql))
         return -1;
     q.bind(QDateTime::currentDateTimeUtc());
     if (scope.kind == ReadScope::Kind::Feed || scope.kind == ReadScope::Kind::Folder ||
@@ -118,6 +127,16 @@ int StatusStore::markRead(const ReadScope &scope)
     if (!q.exec())
         return -1;
     const int changed = q.rowsAffected();
+    if (holdCounts) {
+        SqlQuery recount(m_db);
+        if (!recount.exec(QStringLiteral("DELETE FROM feed_unread_hold")) ||
+            !recount.exec(QStringLiteral("DELETE FROM feed_unread")) ||
+            !recount.exec(QStringLiteral(
+                "INSERT INTO feed_unread(feed_id, unread) SELECT a.feed_id, count(*) FROM "
+                "article_status s CROSS JOIN articles a ON a.id = s.article_id WHERE s.read = 0 "
+                "GROUP BY a.feed_id")))
+            return -1;
+    }
     return tx.commit() ? changed : -1;
 }
 
@@ -140,9 +159,10 @@ std::optional<ArticleStatus> StatusStore::status(qint64 articleId)
 
 qint64 StatusStore::unreadCount(qint64 feedId)
 {
+    // feed_unread is kept by triggers (schema v10); a feed without a row has none unread.
     SqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT count(*) FROM article_status s JOIN articles a ON a.id = "
-                             "s.article_id WHERE s.read = 0 AND a.feed_id = ?"));
+    q.prepare(
+        QStringLiteral("SELECT ifnull((SELECT unread FROM feed_unread WHERE feed_id = ?), 0)"));
     q.bind(feedId);
     if (q.exec() && q.next())
         return q.value(0).toLongLong();
@@ -153,8 +173,22 @@ QHash<qint64, qint64> StatusStore::unreadCounts()
 {
     QHash<qint64, qint64> counts;
     SqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT a.feed_id, count(*) FROM article_status s JOIN articles a "
-                               "ON a.id = s.article_id WHERE s.read = 0 GROUP BY a.feed_id")))
+    if (!q.exec(QStringLiteral("SELECT feed_id, unread FROM feed_unread WHERE unread > 0")))
+        return counts;
+    while (q.next())
+        counts.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+    return counts;
+}
+
+QHash<qint64, qint64> StatusStore::countUnreadByFeed()
+{
+    // CROSS JOIN keeps article_status outside, read through its unread partial index: left to
+    // itself the planner walks every article in feed order to save the GROUP BY's sort.
+    QHash<qint64, qint64> counts;
+    SqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT a.feed_id, count(*) FROM article_status s CROSS JOIN "
+                               "articles a ON a.id = s.article_id WHERE s.read = 0 "
+                               "GROUP BY a.feed_id")))
         return counts;
     while (q.next())
         counts.insert(q.value(0).toLongLong(), q.value(1).toLongLong());

@@ -28,6 +28,8 @@ namespace bs
 namespace
 {
 
+bool deferWebEngine = false; // ReaderView::setDeferWebEngine
+
 // The key and the platform's standard keys for the same thing, each once (a repeated key makes
 // the shortcut ambiguous).
 QList<QKeySequence> shortcuts(const QKeySequence &key, QKeySequence::StandardKey standard)
@@ -76,8 +78,41 @@ ReaderView::ReaderView(Database &reader, QWidget *parent) : QWidget(parent), m_r
     m_stack->addWidget(m_fallback);
     m_options.dark = paletteIsDark();
     createActions();
-    if (webEngineAvailable())
-        createWebEngine();
+    if (webEngineAvailable()) {
+        if (deferWebEngine) {
+            m_webEnginePending = true;
+            m_fallback->viewport()->installEventFilter(this);
+        } else {
+            createWebEngine();
+        }
+    }
+}
+
+void ReaderView::setDeferWebEngine(bool defer)
+{
+    deferWebEngine = defer;
+}
+
+bool ReaderView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_webEnginePending && watched == m_fallback->viewport() && event->type() == QEvent::Paint) {
+        m_fallback->viewport()->removeEventFilter(this);
+        // After this paint (the whole window's) is over.
+        QMetaObject::invokeMethod(
+            this, [this] { createDeferredWebEngine(); }, Qt::QueuedConnection);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ReaderView::createDeferredWebEngine()
+{
+    if (!m_webEnginePending)
+        return;
+    m_webEnginePending = false;
+    m_fallback->viewport()->removeEventFilter(this);
+    createWebEngine();
+    if (m_articleId != 0)
+        showArticle(m_articleId);
 }
 
 ReaderView::~ReaderView()
@@ -218,6 +253,8 @@ void ReaderView::setLinkOpener(ReaderPage::LinkOpener opener)
 
 void ReaderView::showArticle(qint64 articleId)
 {
+    if (articleId != 0)
+        createDeferredWebEngine();
     m_articleId = articleId;
     if (!m_view || m_stack->currentWidget() != m_view) {
         showFallbackText();

@@ -36,6 +36,11 @@ public:
     ReaderView(Database &reader, QWidget *parent = nullptr);
     ~ReaderView() override;
 
+    // Start-up policy for views made from now on: the web engine is created once the view has
+    // first been painted (or when an article is shown before that), so a window paints its
+    // lists without waiting for the web engine to start. Off by default; the app turns it on.
+    static void setDeferWebEngine(bool defer);
+
     void setMediaResolver(ReaderMediaResolver resolver);
     void setLinkOpener(ReaderPage::LinkOpener opener);
 
@@ -76,10 +81,12 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
     void createWebEngine();
+    void createDeferredWebEngine(); // when one is pending
     void switchToFallback();
     void showFallbackText();
     void applyStyle(); // theme and text size on the shown page, without reloading it
@@ -89,6 +96,7 @@ private:
     ReaderOptions m_options;
     Theme m_theme = Theme::FollowPalette;
     qint64 m_articleId = 0;
+    bool m_webEnginePending = false; // deferred: created after the first paint
 
     QStackedLayout *m_stack = nullptr;
     QWebEngineProfile *m_profile = nullptr;
