@@ -47,9 +47,9 @@ void MainWindow::createPanes()
     QHeaderView *header = m_articleView->horizontalHeader();
     header->setSectionResizeMode(ArticleListModel::Title, QHeaderView::Stretch);
     header->setSectionResizeMode(ArticleListModel::Feed, QHeaderView::Interactive);
-    header->resizeSection(ArticleListModel::Feed, 130);
+    header->resizeSection(ArticleListModel::Feed, 110);
     header->setSectionResizeMode(ArticleListModel::Author, QHeaderView::Interactive);
-    header->resizeSection(ArticleListModel::Author, 110);
+    header->resizeSection(ArticleListModel::Author, 90);
     header->setSectionResizeMode(ArticleListModel::Published, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(ArticleListModel::Star, QHeaderView::Fixed);
     header->resizeSection(ArticleListModel::Star, m_articleView->fontMetrics().height() + 12);
@@ -67,6 +67,9 @@ void MainWindow::createPanes()
                 }
                 m_articleModel->setSortOrder(order);
             });
+    // Search results keep their own order (relevance, or a saved search's): no date arrow then.
+    connect(m_articleModel, &QAbstractItemModel::modelReset, header,
+            [this, header] { header->setSortIndicatorShown(!m_articleModel->isSearch()); });
 
     m_articleFilter = new QComboBox;
     m_articleFilter->setObjectName(QStringLiteral("articleFilter"));
@@ -122,7 +125,7 @@ void MainWindow::createPanes()
     main->setStretchFactor(0, 1);
     main->setStretchFactor(1, 2);
     main->setStretchFactor(2, 3);
-    main->setSizes({230, 470, 580});
+    main->setSizes({220, 560, 500});
     setCentralWidget(main);
 }
 

@@ -76,6 +76,15 @@ QList<qint64> allIds(ArticleListModel &model)
     return ids;
 }
 
+// Saves a picture of the window when BROADSHEET_SCREENSHOT_DIR names a folder.
+void saveShot(QWidget &w, const QString &name)
+{
+    const QImage shot = w.grab().toImage();
+    QVERIFY(!shot.isNull());
+    if (!qEnvironmentVariableIsEmpty("BROADSHEET_SCREENSHOT_DIR"))
+        shot.save(qEnvironmentVariable("BROADSHEET_SCREENSHOT_DIR") + QLatin1Char('/') + name);
+}
+
 QSet<qint64> asSet(const QList<qint64> &ids)
 {
     return QSet<qint64>(ids.cbegin(), ids.cend());
@@ -571,6 +580,8 @@ private slots:
         for (int r = 0; r < w.articleModel()->rowCount(); ++r)
             QVERIFY(w.articleModel()->index(r, 0).data().toString().startsWith(
                 QLatin1String("Night ferry")));
+        QVERIFY(!w.articleView()->horizontalHeader()->isSortIndicatorShown());
+        saveShot(w, QStringLiteral("views-search.png"));
 
         // A malformed query: the status bar says why, the list stays.
         QTest::keyClick(w.searchField(), Qt::Key_A, Qt::ControlModifier);
@@ -595,6 +606,7 @@ private slots:
         QCOMPARE(allIds(*w.articleModel()).size(), m_betaIds.size());
 
         // The filter combo, and the date header's order.
+        QVERIFY(w.articleView()->horizontalHeader()->isSortIndicatorShown());
         w.articleFilter()->setCurrentIndex(1);
         QCOMPARE(w.articleModel()->filter(), ArticleListModel::Filter::Unread);
         QCOMPARE(allIds(*w.articleModel()).size(), unreadOf(m_betaIds));
@@ -666,6 +678,8 @@ private slots:
         QCOMPARE(links, (QList<QUrl>{QUrl(QStringLiteral("https://port.example.test/timetable")),
                                      QUrl(QStringLiteral("https://port.example.test/history"))}));
         QVERIFY(pageHeading >= 0 && pageHeading < firstLink);
+        w.feedView()->expandAll();
+        saveShot(w, QStringLiteral("views-related.png"));
 
         // A cached story opens in the reader; a page link goes to the browser.
         const qint64 story =

@@ -4,11 +4,24 @@
 #include "store/FeedStore.h"
 
 #include <QColor>
+#include <QDate>
 #include <QFont>
 #include <QLocale>
 
 namespace bs
 {
+
+namespace
+{
+
+// When the article was published, else when it was stored (what it is sorted by).
+QDateTime shownTime(const ArticlePageRow &row)
+{
+    return row.summary.published.isValid() ? row.summary.published
+                                           : QDateTime::fromSecsSinceEpoch(row.sortTime);
+}
+
+} // namespace
 
 ArticleListModel::ArticleListModel(Database &reader, QObject *parent)
     : QAbstractTableModel(parent), m_reader(reader), m_store(reader)
@@ -244,9 +257,12 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         case Author:
             return a.author;
         case Published: {
-            const QDateTime when =
-                a.published.isValid() ? a.published : QDateTime::fromSecsSinceEpoch(row.sortTime);
-            return QLocale().toString(when.toLocalTime(), QLocale::ShortFormat);
+            // Today's articles by their time only, older ones by date and time.
+            const QDateTime when = shownTime(row).toLocalTime();
+            const QString time = QLocale().toString(when.time(), QLocale::ShortFormat);
+            if (when.date() == QDate::currentDate())
+                return time;
+            return QLocale().toString(when.date(), QLocale::ShortFormat) + QLatin1Char(' ') + time;
         }
         case Star:
             return a.starred ? QStringLiteral("\u2605") : QString();
@@ -255,6 +271,8 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Title)
             return a.title;
+        if (index.column() == Published)
+            return QLocale().toString(shownTime(row).toLocalTime(), QLocale::LongFormat);
         if (index.column() == Star)
             return a.starred ? tr("Starred") : QVariant();
         return {};
