@@ -133,7 +133,7 @@ void FeedTreeModel::reload()
     m_labelItems.clear();
     m_searchItems.clear();
     FeedStore feeds(m_reader);
-    m_unread = StatusStore(m_reader).unreadCounts();
+    // Counts are read by requestCounts() below; until they arrive rows show the last ones.
 
     m_views.insert(int(ViewKind::All),
                    addView(ViewKind::All, tr("All articles"),
@@ -220,7 +220,8 @@ void FeedTreeModel::reload()
     for (QStandardItem *folder : std::as_const(m_folderItems))
         if (!folder->parent())
             setCount(folder, folderTotal(folder));
-    countSmartViews();
+    setTotals();
+    requestCounts(true);
     countSavedSearches();
 }
 
@@ -228,8 +229,10 @@ void FeedTreeModel::refreshFeed(qint64 feedId)
 {
     if (feedId == m_savedPagesFeedId && feedId != 0) {
         const qint64 unread = StatusStore(m_reader).unreadCount(feedId);
-        if (unread >= 0)
+        if (unread >= 0) {
             m_unread.insert(feedId, unread);
+            m_freshFeeds.insert(feedId);
+        }
         setTotals();
         return;
     }
@@ -243,6 +246,7 @@ void FeedTreeModel::refreshFeed(qint64 feedId)
     if (unread < 0)
         return;
     m_unread.insert(feedId, unread);
+    m_freshFeeds.insert(feedId);
     setFeedText(item, *feed, unread);
     updateFolders(item->parent());
     setTotals();
@@ -250,20 +254,77 @@ void FeedTreeModel::refreshFeed(qint64 feedId)
 
 void FeedTreeModel::refreshCounts()
 {
-    m_unread = StatusStore(m_reader).unreadCounts();
-    for (auto it = m_feedItems.cbegin(); it != m_feedItems.cend(); ++it)
-        setCount(it.value(), m_unread.value(it.key()));
-    for (QStandardItem *folder : std::as_const(m_folderItems))
-        if (!folder->parent())
-            setCount(folder, folderTotal(folder));
-    countSmartViews();
+    requestCounts(true);
     countSavedSearches();
 }
 
 void FeedTreeModel::refreshViewCounts()
 {
-    countSmartViews();
+    requestCounts(false);
     countSavedSearches();
+}
+
+FeedTreeModel::Counts FeedTreeModel::readCounts(Database &db, bool withFeeds, qint64 since)
+{
+    Counts c;
+    c.withFeeds = withFeeds;
+    if (withFeeds)
+        c.feeds = StatusStore(db).unreadCounts();
+    ArticleStore articles(db);
+    ArticleQuery today;
+    today.since = since;
+    today.unreadOnly = true;
+    c.today = std::max<qint64>(0, articles.count(today));
+    ArticleQuery starred;
+    starred.starredOnly = true;
+    starred.unreadOnly = true;
+    c.starred = std::max<qint64>(0, articles.count(starred));
+    c.labels = LabelStore(db).unreadCounts();
+    return c;
+}
+
+void FeedTreeModel::requestCounts(bool withFeeds)
+{
+    if (withFeeds)
+        m_freshFeeds.clear();
+    const qint64 since = startOfToday();
+    if (!m_background) {
+        applyCounts(readCounts(m_reader, withFeeds, since));
+        return;
+    }
+    // Jobs run in order, so answers arrive in the order asked.
+    m_background->run<std::optional<Counts>>(
+        this,
+        [withFeeds, since](Database *db) -> std::optional<Counts> {
+            if (!db)
+                return std::nullopt;
+            return readCounts(*db, withFeeds, since);
+        },
+        [this](std::optional<Counts> counts) {
+            if (counts)
+                applyCounts(std::move(*counts));
+        });
+}
+
+void FeedTreeModel::applyCounts(Counts counts)
+{
+    if (counts.withFeeds) {
+        // A feed re-read by refreshFeed since the request keeps that newer number.
+        for (qint64 feedId : std::as_const(m_freshFeeds))
+            counts.feeds.insert(feedId, m_unread.value(feedId));
+        m_unread = std::move(counts.feeds);
+        for (auto it = m_feedItems.cbegin(); it != m_feedItems.cend(); ++it)
+            setCount(it.value(), m_unread.value(it.key()));
+        for (QStandardItem *folder : std::as_const(m_folderItems))
+            if (!folder->parent())
+                setCount(folder, folderTotal(folder));
+    }
+    setTotals();
+    setCount(m_views.value(int(ViewKind::Today)), counts.today);
+    setCount(m_views.value(int(ViewKind::Starred)), counts.starred);
+    for (auto it = m_labelItems.cbegin(); it != m_labelItems.cend(); ++it)
+        setCount(it.value(), counts.labels.value(it.key()));
+    emit countsChanged();
 }
 
 void FeedTreeModel::setCount(QStandardItem *item, qint64 unread)
@@ -327,23 +388,6 @@ void FeedTreeModel::setTotals()
     setCount(m_views.value(int(ViewKind::Unread)), total);
     setCount(m_views.value(int(ViewKind::SavedPages)),
              m_savedPagesFeedId ? m_unread.value(m_savedPagesFeedId) : 0);
-}
-
-void FeedTreeModel::countSmartViews()
-{
-    setTotals();
-    ArticleStore articles(m_reader);
-    ArticleQuery today;
-    today.since = startOfToday();
-    today.unreadOnly = true;
-    setCount(m_views.value(int(ViewKind::Today)), std::max<qint64>(0, articles.count(today)));
-    ArticleQuery starred;
-    starred.starredOnly = true;
-    starred.unreadOnly = true;
-    setCount(m_views.value(int(ViewKind::Starred)), std::max<qint64>(0, articles.count(starred)));
-    const QHash<qint64, qint64> labels = LabelStore(m_reader).unreadCounts();
-    for (auto it = m_labelItems.cbegin(); it != m_labelItems.cend(); ++it)
-        setCount(it.value(), labels.value(it.key()));
 }
 
 void FeedTreeModel::countSavedSearches()

@@ -3,6 +3,7 @@
 #include "model/Feed.h"
 
 #include <QHash>
+#include <QSet>
 #include <QStandardItemModel>
 
 namespace bs
@@ -13,9 +14,12 @@ class Database;
 class MediaCache;
 
 // The feed tree: smart views (All, Unread, Today, Starred, Saved pages), labels, saved
-// searches, then folders and feeds, each with its unread count. Counts come from a handful of
-// indexed queries on the reader connection; saved searches' live counts are counted on a
-// BackgroundReader when one is set (they run the search), else here.
+// searches, then folders and feeds, each with its unread count. reload() reads the rows (feeds,
+// folders, labels, saved searches: small tables); the counts come from a handful of indexed
+// queries run on a BackgroundReader when one is set (the per-feed unread count walks every
+// unread article, ~1 s at a million), else on the reader connection at once; saved searches'
+// live counts (they run the search) likewise, as a second job. countsChanged() says they
+// arrived.
 // Feed and folder rows can be dragged, folders and the top level take drops (the drop itself
 // is handled by the view); smart rows neither.
 class FeedTreeModel : public QStandardItemModel
@@ -53,13 +57,13 @@ public:
 
     void reload();
     // Re-reads one feed (title, error, unread count) and updates its folders and the totals
-    // from memory: two one-row queries, no reload of the tree.
+    // from memory: two one-row queries on the reader connection, at once; no reload.
     void refreshFeed(qint64 feedId);
     // Re-reads every count (per-feed unread, Today, Starred, labels, saved searches) without
-    // rebuilding the rows: after a mark-all-read or a sync pass.
+    // rebuilding the rows: after a mark-all-read.
     void refreshCounts();
-    // Re-reads the smart views', labels' and saved searches' counts only (bounded queries;
-    // saved searches on the background reader): after a sync pass.
+    // Re-reads the Today, Starred, labels' and saved searches' counts only (bounded by those
+    // articles): after a sync pass, whose feeds refreshFeed has re-read.
     void refreshViewCounts();
 
     QStandardItem *feedItem(qint64 feedId) const { return m_feedItems.value(feedId); }
@@ -74,14 +78,28 @@ public:
     // Local midnight of today as seconds since the epoch: where "Today" starts.
     static qint64 startOfToday();
 
+signals:
+    // The counts asked for by reload/refreshCounts/refreshViewCounts are shown.
+    void countsChanged();
+
 private:
+    struct Counts {
+        bool withFeeds = true;
+        QHash<qint64, qint64> feeds; // feed id -> unread
+        qint64 today = 0;
+        qint64 starred = 0;
+        QHash<qint64, qint64> labels;
+    };
+    static Counts readCounts(Database &db, bool withFeeds, qint64 since);
+    void requestCounts(bool withFeeds);
+    void applyCounts(Counts counts);
+
     QStandardItem *addView(ViewKind kind, const QString &name, const QIcon &icon);
     void setFeedText(QStandardItem *item, const Feed &feed, qint64 unread);
     static void setCount(QStandardItem *item, qint64 unread);
     void updateFolders(QStandardItem *from);
     qint64 folderTotal(QStandardItem *folder) const;
     void setTotals();
-    void countSmartViews();
     void countSavedSearches();
     static QIcon feedIcon(MediaCache &cache, const Feed &feed);
 
@@ -93,6 +111,7 @@ private:
     QHash<qint64, QStandardItem *> m_labelItems;
     QHash<qint64, QStandardItem *> m_searchItems;
     QHash<qint64, qint64> m_unread;
+    QSet<qint64> m_freshFeeds; // re-read by refreshFeed since the last count was asked for
     qint64 m_savedPagesFeedId = 0;
     int m_countGeneration = 0;
 };
