@@ -342,9 +342,8 @@ void FeedTreeModel::setFeedText(QStandardItem *item, const Feed &feed, qint64 un
     if (item->data(NameRole).toString() != name)
         item->setData(name, NameRole);
     setCount(item, unread);
-    const QString tip = feed.lastError.isEmpty() ? feed.url.toString() : feed.lastError;
-    if (item->toolTip() != tip || item->icon().isNull()) {
-        item->setToolTip(tip);
+    if (item->toolTip() != feed.lastError || item->icon().isNull()) {
+        item->setToolTip(feed.lastError);
         // A failing feed carries a warning sign; its tooltip says why.
         item->setIcon(feed.lastError.isEmpty()
                           ? item->data(kIconRole).value<QIcon>()
