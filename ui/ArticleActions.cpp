@@ -63,14 +63,6 @@ QList<QModelIndex> treeOrder(const QAbstractItemModel *model, const QModelIndex 
     return out;
 }
 
-qint64 newestArticleId(Database &db)
-{
-    SqlQuery q(db);
-    if (q.exec(QStringLiteral("SELECT max(id) FROM articles")) && q.next())
-        return q.value(0).toLongLong();
-    return 0;
-}
-
 } // namespace
 
 ArticleActions::ArticleActions(Database &reader, SyncService *sync, MainWindow *window,
@@ -164,20 +156,17 @@ ArticleActions::ArticleActions(Database &reader, SyncService *sync, MainWindow *
             [this](const QModelIndex &current) { articleSelected(current); });
     connect(m_window->feedView()->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this] { m_lastSelected = 0; });
-    connect(m_window->articleModel(), &QAbstractItemModel::modelReset, this,
-            [this] { m_viewMaxId = newestArticleId(m_reader); });
-    m_viewMaxId = newestArticleId(m_reader);
 
     if (m_sync) {
         connect(m_sync, &SyncService::readChanged, this,
-                [this](const QList<qint64> &ids, bool, int) {
+                [this](const QList<qint64> &ids, bool read, int) {
                     m_readWrites = std::max(0, m_readWrites - 1);
-                    refreshRows(ids);
+                    refreshRows(ids, read, std::nullopt);
                     emit statusApplied();
                 });
         connect(m_sync, &SyncService::starredChanged, this,
-                [this](const QList<qint64> &ids, bool, int) {
-                    refreshRows(ids);
+                [this](const QList<qint64> &ids, bool starred, int) {
+                    refreshRows(ids, std::nullopt, starred);
                     emit statusApplied();
                 });
         connect(m_sync, &SyncService::labelsChanged, this,
@@ -302,50 +291,9 @@ void ArticleActions::setSearchField(QLineEdit *field)
 
 ReadScope ArticleActions::currentReadScope() const
 {
-    ReadScope scope;
-    if (m_viewMaxId > 0)
-        scope.maxArticleId = m_viewMaxId;
-    const QModelIndex index = m_window->feedView()->currentIndex();
-    if (!index.isValid())
-        return scope;
-    const qint64 feedId = index.data(FeedTreeModel::FeedIdRole).toLongLong();
-    const qint64 viewId = index.data(FeedTreeModel::ViewIdRole).toLongLong();
-    switch (kindOf(index)) {
-    case FeedTreeModel::ViewKind::All:
-    case FeedTreeModel::ViewKind::Unread:
-        scope.kind = ReadScope::Kind::All;
-        break;
-    case FeedTreeModel::ViewKind::Today:
-        scope.kind = ReadScope::Kind::Today;
-        scope.since = QDateTime(QDate::currentDate(), QTime(0, 0)).toSecsSinceEpoch();
-        break;
-    case FeedTreeModel::ViewKind::Starred:
-        scope.kind = ReadScope::Kind::Starred;
-        break;
-    case FeedTreeModel::ViewKind::Label:
-        scope.kind = ReadScope::Kind::Label;
-        scope.id = viewId;
-        break;
-    case FeedTreeModel::ViewKind::SavedSearch: {
-        // A search's results: the articles the list holds.
-        scope.kind = ReadScope::Kind::Articles;
-        const ArticleListModel *list = m_window->articleModel();
-        for (int r = 0; r < list->rowCount(); ++r)
-            scope.articleIds
-                << list->index(r, 0).data(ArticleListModel::ArticleIdRole).toLongLong();
-        break;
-    }
-    case FeedTreeModel::ViewKind::Folder:
-        scope.kind = ReadScope::Kind::Folder;
-        scope.id = viewId > 0 ? viewId : index.data(FeedTreeModel::FolderIdRole).toLongLong();
-        break;
-    case FeedTreeModel::ViewKind::SavedPages:
-    case FeedTreeModel::ViewKind::Feed:
-        scope.kind = ReadScope::Kind::Feed;
-        scope.id = feedId > 0 ? feedId : viewId;
-        break;
-    }
-    return scope;
+    // The list's own view (store view, search results or a saved search), with the newest
+    // article id it had when it loaded, so later arrivals stay unread.
+    return m_window->articleModel()->readScope();
 }
 
 QList<qint64> ArticleActions::selectedArticles() const
@@ -743,27 +691,19 @@ void ArticleActions::markShownRead(qint64 articleId)
     m_sync->setRead({articleId}, true);
 }
 
-void ArticleActions::refreshRows(const QList<qint64> &articleIds)
+void ArticleActions::refreshRows(const QList<qint64> &articleIds, std::optional<bool> read,
+                                 std::optional<bool> starred)
 {
+    // One row at a time, in place: selection and scrolling stay as they are.
     ArticleListModel *model = m_window->articleModel();
-    bool listed = false;
-    for (qint64 id : articleIds)
-        listed = listed || model->rowOf(id) >= 0;
-    if (!listed)
-        return;
-    // The list model has no per-row update yet: re-read its loaded rows (one bounded query)
-    // and put the selection back.
-    const QList<qint64> selected = selectedArticles();
-    m_refreshList();
-    QItemSelection selection;
-    for (qint64 id : selected) {
+    for (qint64 id : articleIds) {
         const int row = model->rowOf(id);
-        if (row >= 0)
-            selection.select(model->index(row, 0), model->index(row, model->columnCount() - 1));
+        if (row < 0)
+            continue;
+        const QModelIndex index = model->index(row, 0);
+        model->updateStatus(id, read.value_or(index.data(ArticleListModel::ReadRole).toBool()),
+                            starred.value_or(index.data(ArticleListModel::StarredRole).toBool()));
     }
-    if (!selection.isEmpty())
-        m_window->articleView()->selectionModel()->select(selection, QItemSelectionModel::Select |
-                                                                         QItemSelectionModel::Rows);
 }
 
 void ArticleActions::unreadCountChanged(qint64 feedId, qint64 unread)

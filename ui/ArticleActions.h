@@ -8,6 +8,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 class QAction;
 class QLineEdit;
@@ -117,9 +118,10 @@ private:
     qint64 unreadInScope() const;
     void articleSelected(const QModelIndex &index);
     void markShownRead(qint64 articleId);
-    // Re-reads the rows of these articles after their status changed (when the list shows
-    // them), keeping the selection. The one seam to the list model's row update.
-    void refreshRows(const QList<qint64> &articleIds);
+    // Updates the rows of these articles in place after their status changed (when the list
+    // shows them); an unset value keeps the row's own.
+    void refreshRows(const QList<qint64> &articleIds, std::optional<bool> read,
+                     std::optional<bool> starred);
     void unreadCountChanged(qint64 feedId, qint64 unread);
     void showMessage(const QString &text, int ms = 8000);
 
@@ -156,7 +158,6 @@ private:
     QTimer m_markTimer; // mark read on select, after the preference's delay
     qint64 m_markPending = 0;
     qint64 m_lastSelected = 0; // the list's current article as last chosen (0 after a feed change)
-    qint64 m_viewMaxId = 0;    // the newest article id when the list was last (re)read
     int m_markAllRunning = 0;
     int m_readWrites = 0; // read changes asked for and not answered yet
 };

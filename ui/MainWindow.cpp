@@ -1,9 +1,11 @@
 #include "MainWindow.h"
 
-#include "Icons.h"
 #include "ArticleActions.h"
+#include "Icons.h"
 #include "models/ArticleListModel.h"
+#include "models/BackgroundReader.h"
 #include "models/FeedTreeModel.h"
+#include "models/RelatedStoriesModel.h"
 #include "reader/ReaderView.h"
 #include "store/Database.h"
 #include "store/FeedStore.h"
@@ -37,35 +39,12 @@ MainWindow::MainWindow(Database &reader, SyncService *sync, QWidget *parent)
       m_articleView(new QTableView), m_articlePane(new ReaderView(reader))
 {
     setWindowTitle(tr("Broadsheet"));
-    resize(1200, 760);
+    resize(1280, 800);
 
-    m_feedView->setModel(m_feedModel);
-    m_feedView->setHeaderHidden(true);
-    m_articleView->setModel(m_articleModel);
-    m_articleView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_articleView->verticalHeader()->hide();
-    m_articleView->horizontalHeader()->setSectionResizeMode(ArticleListModel::Title,
-                                                            QHeaderView::Stretch);
-    m_articleView->horizontalHeader()->setSectionResizeMode(ArticleListModel::Author,
-                                                            QHeaderView::ResizeToContents);
-    m_articleView->horizontalHeader()->setSectionResizeMode(ArticleListModel::Published,
-                                                            QHeaderView::ResizeToContents);
-    m_articleView->verticalHeader()->setDefaultSectionSize(m_articleView->fontMetrics().height() +
-                                                           8);
-    m_articleView->setWordWrap(false);
-    m_articleView->setShowGrid(false);
-
-    auto *right = new QSplitter(Qt::Vertical);
-    right->setObjectName(QStringLiteral("articleSplitter")); // its state is kept across runs
-    right->addWidget(m_articleView);
-    right->addWidget(m_articlePane);
-    right->setStretchFactor(1, 2);
-    auto *main = new QSplitter(Qt::Horizontal);
-    main->setObjectName(QStringLiteral("mainSplitter"));
-    main->addWidget(m_feedView);
-    main->addWidget(right);
-    main->setStretchFactor(1, 3);
-    setCentralWidget(main);
+    m_background = new BackgroundReader(reader.path(), this);
+    m_feedModel->setBackgroundReader(m_background);
+    m_relatedModel = new RelatedStoriesModel(reader, m_background, this);
+    createPanes();
 
     connect(m_feedView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { showFeed(current); });
@@ -141,6 +120,7 @@ void MainWindow::createActions()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(m_syncAction);
     toolbar->addAction(m_cancelSyncAction);
+    createSearchField(toolbar);
 }
 
 void MainWindow::createStatusBar()
@@ -162,13 +142,6 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_syncProgress);
 }
 
-void MainWindow::showFeed(const QModelIndex &index)
-{
-    ArticleQuery query;
-    query.feedId = index.data(FeedTreeModel::FeedIdRole).toLongLong();
-    m_articleModel->setQuery(query);
-}
-
 void MainWindow::showArticle(const QModelIndex &index)
 {
     if (m_refreshingList)
@@ -178,6 +151,7 @@ void MainWindow::showArticle(const QModelIndex &index)
         return;
     m_shownArticle = id;
     m_articlePane->showArticle(id); // 0 clears it
+    m_relatedModel->setArticle(id);
 }
 
 void MainWindow::syncStarted()
@@ -235,6 +209,7 @@ void MainWindow::syncFinished(const SyncEngine::Progress &progress)
     m_syncAction->setEnabled(m_sync != nullptr);
     m_cancelSyncAction->setEnabled(false);
     m_syncProgress->hide();
+    m_feedModel->refreshViewCounts();
     // A background check that found nothing due leaves the status line as it was.
     if (!std::exchange(m_manualSync, false) && progress.feedsTotal == 0)
         return;

@@ -5,13 +5,20 @@
 #include <QMainWindow>
 #include <QSet>
 #include <QTimer>
+#include <QUrl>
+
+#include <functional>
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QLineEdit;
+class QListView;
 class QProgressBar;
+class QSplitter;
 class QTreeView;
 class QTableView;
+class QToolBar;
 
 namespace bs
 {
@@ -19,7 +26,9 @@ namespace bs
 class Database;
 class ArticleActions;
 class ArticleListModel;
+class BackgroundReader;
 class FeedTreeModel;
+class RelatedStoriesModel;
 class SyncService;
 class ReaderView;
 
@@ -44,13 +53,32 @@ public:
     QLabel *syncError() const { return m_syncError; }
     // The everyday article actions and keyboard navigation (ArticleActions).
     ArticleActions *articleActions() const { return m_actions; }
-    // The search field, when the window has one (none yet).
-    QLineEdit *searchField() const { return nullptr; }
+    // The toolbar's search field (Ctrl+F and / focus it; Esc clears it and shows the view
+    // again).
+    QLineEdit *searchField() const { return m_searchField; }
+    // The list's filter: all, unread only, starred only.
+    QComboBox *articleFilter() const { return m_articleFilter; }
+    // The related stories below the article pane, and their model.
+    QListView *relatedView() const { return m_relatedView; }
+    RelatedStoriesModel *relatedModel() const { return m_relatedModel; }
+    // How a page-related link leaves the app (QDesktopServices::openUrl unless set).
+    void setExternalUrlOpener(std::function<void(const QUrl &)> opener)
+    {
+        m_openExternal = std::move(opener);
+    }
 
 private:
     void createActions();
     void createStatusBar();
     void showFeed(const QModelIndex &index);
+    // The views' parts (MainWindowViews.cpp): the layout of the panes, the list's header and
+    // filter, the search field and the related pane.
+    void createPanes();
+    void createSearchField(QToolBar *toolbar);
+    void runSearch();
+    void leaveSearch();
+    void openRelated(const QModelIndex &index);
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void showArticle(const QModelIndex &index);
 
     void syncStarted();
@@ -78,6 +106,13 @@ private:
     QLabel *m_syncError = nullptr;
     QProgressBar *m_syncProgress = nullptr;
     ArticleActions *m_actions = nullptr;
+    BackgroundReader *m_background = nullptr;
+    QLineEdit *m_searchField = nullptr;
+    QTimer m_searchTimer; // debounces typing
+    QComboBox *m_articleFilter = nullptr;
+    RelatedStoriesModel *m_relatedModel = nullptr;
+    QListView *m_relatedView = nullptr;
+    std::function<void(const QUrl &)> m_openExternal;
 
     qint64 m_shownArticle = 0;
     bool m_refreshingList = false;

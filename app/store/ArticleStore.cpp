@@ -2,6 +2,7 @@
 
 #include "html/HtmlText.h"
 #include "store/Database.h"
+#include "store/FeedStore.h"
 #include "store/SqlQuery.h"
 
 #include <QCryptographicHash>
@@ -383,72 +384,146 @@ std::optional<Article> ArticleStore::article(qint64 articleId)
 namespace
 {
 
-// The WHERE clause is assembled from fixed fragments only; every value is bound.
-QString whereClause(const ArticleQuery &query, bool withCursor)
+// The WHERE clause is assembled from fixed fragments only; every value is bound, in the order
+// of the fragments.
+struct WhereClause {
+    QString sql;
+    QVariantList values;
+};
+
+WhereClause whereClause(const ArticleQuery &query, bool withCursor)
 {
     QStringList conditions;
-    if (query.feedId > 0)
+    QVariantList values;
+    if (query.feedId > 0) {
         conditions << QStringLiteral("a.feed_id = ?");
+        values << query.feedId;
+    }
+    if (query.folderId > 0) {
+        conditions << QStringLiteral(
+            "a.feed_id IN (SELECT f.id FROM feeds f WHERE f.folder_id IN (WITH RECURSIVE "
+            "tree(id) AS (SELECT ? UNION SELECT d.id FROM folders d JOIN tree ON d.parent_id = "
+            "tree.id) SELECT id FROM tree))");
+        values << query.folderId;
+    }
+    if (query.labelId > 0) {
+        conditions << QStringLiteral(
+            "a.id IN (SELECT l.article_id FROM article_labels l WHERE l.label_id = ?)");
+        values << query.labelId;
+    }
+    if (query.since) {
+        conditions << QStringLiteral("a.sort_time >= ?");
+        values << *query.since;
+    }
+    if (query.savedPages) {
+        conditions << QStringLiteral("a.feed_id = (SELECT f.id FROM feeds f WHERE f.url = ?)");
+        values << FeedStore::savedPagesUrl().toString();
+    }
     if (query.unreadOnly)
         conditions << QStringLiteral("s.read = 0");
     if (query.starredOnly)
         conditions << QStringLiteral("s.starred = 1");
-    if (withCursor && query.after)
-        conditions << QStringLiteral("(a.sort_time, a.id) < (?, ?)");
-    return conditions.isEmpty()
-               ? QString()
-               : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    if (withCursor && query.after) {
+        conditions << (query.oldestFirst ? QStringLiteral("(a.sort_time, a.id) > (?, ?)")
+                                         : QStringLiteral("(a.sort_time, a.id) < (?, ?)"));
+        values << query.after->first << query.after->second;
+    }
+    if (conditions.isEmpty())
+        return {};
+    return {QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")), values};
 }
 
-void bindWhere(SqlQuery &q, const ArticleQuery &query, bool withCursor)
+void bindWhere(SqlQuery &q, const WhereClause &where)
 {
-    if (query.feedId > 0)
-        q.bind(query.feedId);
-    if (withCursor && query.after)
-        q.bind(query.after->first).bind(query.after->second);
+    for (const QVariant &value : where.values)
+        q.bind(value);
 }
+
+ArticlePageRow readRow(const SqlQuery &q)
+{
+    ArticlePageRow row;
+    row.summary.id = q.value(0).toLongLong();
+    row.summary.feedId = q.value(1).toLongLong();
+    row.summary.title = q.value(2).toString();
+    row.summary.url = QUrl(q.value(3).toString());
+    row.summary.author = q.value(4).toString();
+    row.summary.published = q.dateValue(5);
+    row.summary.read = q.value(6).toBool();
+    row.summary.starred = q.value(7).toBool();
+    row.sortTime = q.value(8).toLongLong();
+    return row;
+}
+
+const QString kListColumns =
+    QStringLiteral("SELECT a.id, a.feed_id, a.title, a.url, a.author, a.published, "
+                   "s.read, s.starred, a.sort_time FROM articles a JOIN article_status s "
+                   "ON s.article_id = a.id");
 
 } // namespace
 
 QList<ArticlePageRow> ArticleStore::list(const ArticleQuery &query)
 {
     QList<ArticlePageRow> rows;
+    const WhereClause where = whereClause(query, true);
     SqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT a.id, a.feed_id, a.title, a.url, a.author, a.published, "
-                             "s.read, s.starred, a.sort_time FROM articles a JOIN article_status s "
-                             "ON s.article_id = a.id") +
-              whereClause(query, true) +
-              QStringLiteral(" ORDER BY a.sort_time DESC, a.id DESC LIMIT ?"));
-    bindWhere(q, query, true);
+    q.prepare(kListColumns + where.sql +
+              (query.oldestFirst
+                   ? QStringLiteral(" ORDER BY a.sort_time ASC, a.id ASC LIMIT ?")
+                   : QStringLiteral(" ORDER BY a.sort_time DESC, a.id DESC LIMIT ?")));
+    bindWhere(q, where);
     q.bind(qint64(query.limit));
     if (!q.exec())
         return rows;
-    while (q.next()) {
-        ArticlePageRow row;
-        row.summary.id = q.value(0).toLongLong();
-        row.summary.feedId = q.value(1).toLongLong();
-        row.summary.title = q.value(2).toString();
-        row.summary.url = QUrl(q.value(3).toString());
-        row.summary.author = q.value(4).toString();
-        row.summary.published = q.dateValue(5);
-        row.summary.read = q.value(6).toBool();
-        row.summary.starred = q.value(7).toBool();
-        row.sortTime = q.value(8).toLongLong();
-        rows.append(row);
-    }
+    while (q.next())
+        rows.append(readRow(q));
     return rows;
 }
 
 qint64 ArticleStore::count(const ArticleQuery &query)
 {
+    const WhereClause where = whereClause(query, false);
     SqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT count(*) FROM articles a JOIN article_status s "
                              "ON s.article_id = a.id") +
-              whereClause(query, false));
-    bindWhere(q, query, false);
+              where.sql);
+    bindWhere(q, where);
     if (q.exec() && q.next())
         return q.value(0).toLongLong();
     return -1;
+}
+
+QList<ArticlePageRow> ArticleStore::rows(const QList<qint64> &articleIds)
+{
+    QList<ArticlePageRow> out;
+    if (articleIds.isEmpty())
+        return out;
+    // The ids go in as one bound JSON array, so the statement text stays fixed.
+    QStringList ids;
+    ids.reserve(articleIds.size());
+    for (qint64 id : articleIds)
+        ids << QString::number(id);
+    SqlQuery q(m_db);
+    q.prepare(kListColumns + QStringLiteral(" WHERE a.id IN (SELECT value FROM json_each(?))"));
+    q.bind(QStringLiteral("[") + ids.join(QLatin1Char(',')) + QStringLiteral("]"));
+    if (!q.exec())
+        return out;
+    QHash<qint64, ArticlePageRow> byId;
+    while (q.next()) {
+        const ArticlePageRow row = readRow(q);
+        byId.insert(row.summary.id, row);
+    }
+    for (qint64 id : articleIds)
+        if (const auto it = byId.constFind(id); it != byId.cend())
+            out.append(*it);
+    return out;
+}
+
+qint64 ArticleStore::maxArticleId()
+{
+    SqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT ifnull(max(id), 0) FROM articles")) && q.next())
+        return q.value(0).toLongLong();
+    return 0;
 }
 
 } // namespace bs

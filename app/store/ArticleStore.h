@@ -15,13 +15,19 @@ namespace bs
 class Database;
 class SqlQuery;
 
-// Which articles a listing shows, and where a page starts.
+// Which articles a listing shows, and where a page starts. The conditions combine (AND).
 struct ArticleQuery {
-    qint64 feedId = 0; // 0: every feed
+    qint64 feedId = 0;   // 0: every feed
+    qint64 folderId = 0; // 0: any; else the feeds of this folder and of every folder below it
+    qint64 labelId = 0;  // 0: any; else the articles carrying this label
+    std::optional<qint64> since; // sort time at or after this (seconds since the epoch, UTC)
+    bool savedPages = false;     // only the built-in "Saved pages" feed
     bool unreadOnly = false;
     bool starredOnly = false;
+    bool oldestFirst = false; // order by (sort time, id) ascending instead of descending
     int limit = 200;
-    // Keyset paging: the (sortTime, id) of the last row of the previous page, newest first.
+    // Keyset paging: the (sortTime, id) of the last row of the previous page, in the order
+    // asked for.
     std::optional<std::pair<qint64, qint64>> after;
 };
 
@@ -84,6 +90,12 @@ public:
     QList<QDateTime> recentPublished(qint64 feedId, int limit);
     QList<ArticlePageRow> list(const ArticleQuery &query);
     qint64 count(const ArticleQuery &query);
+    // The listing rows of these articles (at most a few thousand ids), in the order given;
+    // ids that do not exist are left out.
+    QList<ArticlePageRow> rows(const QList<qint64> &articleIds);
+    // The highest article id stored (0 when there is none): an article stored later has a
+    // higher one.
+    qint64 maxArticleId();
 
     static QByteArray contentHash(const Article &article);
     // The guid an article is stored under: its guid, else its link, else its content hash.

@@ -118,6 +118,19 @@ QList<LabelCount> LabelStore::list()
     return out;
 }
 
+QHash<qint64, qint64> LabelStore::unreadCounts()
+{
+    QHash<qint64, qint64> out;
+    SqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT al.label_id, count(*) FROM article_labels al JOIN "
+                               "article_status s ON s.article_id = al.article_id WHERE s.read = 0 "
+                               "GROUP BY al.label_id")))
+        return out;
+    while (q.next())
+        out.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+    return out;
+}
+
 QList<Label> LabelStore::labelsOf(qint64 articleId)
 {
     QList<Label> out;

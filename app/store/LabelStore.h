@@ -2,6 +2,7 @@
 
 #include "model/Article.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -38,6 +39,8 @@ public:
     std::optional<Label> find(const QString &name);
     // Every label by name, with how many articles carry it.
     QList<LabelCount> list();
+    // Label id -> how many of its articles are unread (labels without unread ones are absent).
+    QHash<qint64, qint64> unreadCounts();
     QList<Label> labelsOf(qint64 articleId);
 
     // Assigns (or removes) the label on every article named, in one transaction. An id that

@@ -93,9 +93,11 @@ private slots:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
 
-        // "All articles", the folder (with Alpha inside) and 南湖日报 at the top level.
-        QCOMPARE(w.feedModel()->rowCount(), 3);
-        QVERIFY(w.feedModel()->item(0)->text().contains(QLatin1String("1200")));
+        // The smart views ("All articles" first), the folder (with Alpha inside) and 南湖日报
+        // at the top level.
+        QCOMPARE(w.feedModel()->rowCount(), 7);
+        QTRY_VERIFY(w.feedModel()->item(0)->text().contains(QLatin1String("1200")));
+        QCOMPARE(w.feedModel()->feedItem(m_feedA)->parent()->text(), QStringLiteral("World (800)"));
 
         // The list pages: it holds a page or so, not all 1200 rows.
         QTRY_VERIFY(w.articleModel()->rowCount() > 0);
@@ -105,7 +107,7 @@ private slots:
         QTRY_VERIFY(w.articleModel()->rowCount() > firstLoad);
 
         // Selecting a feed filters the list.
-        const QModelIndex beiwei = w.feedModel()->index(2, 0);
+        const QModelIndex beiwei = w.feedModel()->index(6, 0);
         QCOMPARE(beiwei.data(FeedTreeModel::FeedIdRole).toLongLong(), m_feedB);
         w.feedView()->setCurrentIndex(beiwei);
         QTRY_VERIFY(w.articleModel()->rowCount() > 0);

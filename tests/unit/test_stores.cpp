@@ -4,6 +4,7 @@
 #include "store/ArticleStore.h"
 #include "store/Database.h"
 #include "store/FeedStore.h"
+#include "store/LabelStore.h"
 #include "store/SqlQuery.h"
 #include "store/StatusStore.h"
 
@@ -251,6 +252,114 @@ private slots:
         }
         QCOMPARE(seen.size(), 1000);
         QCOMPARE(pages, 16);
+    }
+
+    void listPagesOldestFirstWithTies()
+    {
+        ArticleStore articles(*m_db);
+        test::ArticleGenerator gen;
+        QList<Article> batch;
+        for (int i = 0; i < 300; ++i) {
+            Article a = gen.make(m_feed, i, 10);
+            a.published = QDateTime::fromSecsSinceEpoch(1700000000 + (i % 7) * 10, Qt::UTC);
+            batch << a;
+        }
+        QVERIFY(articles.saveAll(batch));
+        ArticleQuery query;
+        query.limit = 32;
+        query.oldestFirst = true;
+        QSet<qint64> seen;
+        std::pair<qint64, qint64> last{0, 0};
+        for (;;) {
+            const auto page = articles.list(query);
+            if (page.isEmpty())
+                break;
+            for (const ArticlePageRow &row : page) {
+                const std::pair<qint64, qint64> key{row.sortTime, row.summary.id};
+                QVERIFY(key > last);
+                last = key;
+                seen.insert(row.summary.id);
+            }
+            query.after = std::make_pair(page.last().sortTime, page.last().summary.id);
+        }
+        QCOMPARE(seen.size(), 300);
+    }
+
+    void listByFolderLabelDayAndSavedPages()
+    {
+        FeedStore feeds(*m_db);
+        const qint64 top = *feeds.folderId(QStringLiteral("Top"));
+        const qint64 sub = *feeds.folderId(QStringLiteral("Sub"), top);
+        const qint64 other = *feeds.folderId(QStringLiteral("Other"));
+        const qint64 inTop = *feeds.addFeed(
+            Feed{.folderId = top, .url = QUrl(QStringLiteral("https://top.example.test/f"))});
+        const qint64 inSub = *feeds.addFeed(
+            Feed{.folderId = sub, .url = QUrl(QStringLiteral("https://sub.example.test/f"))});
+        const qint64 inOther = *feeds.addFeed(
+            Feed{.folderId = other, .url = QUrl(QStringLiteral("https://other.example.test/f"))});
+        const qint64 saved = *feeds.savedPagesFeedId();
+        ArticleStore articles(*m_db);
+        const QDateTime old = QDateTime::currentDateTimeUtc().addDays(-10);
+        QHash<qint64, QList<qint64>> byFeed;
+        QList<qint64> recent;
+        for (qint64 feed : {inTop, inSub, inOther, saved}) {
+            for (int i = 0; i < 5; ++i) {
+                Article a = article(QStringLiteral("%1-%2").arg(feed).arg(i),
+                                    QStringLiteral("Story %1").arg(i), QStringLiteral("<p>x</p>"));
+                a.feedId = feed;
+                a.published = i < 4 ? old.addSecs(i) : QDateTime::currentDateTimeUtc();
+                const qint64 id = articles.save(a).id;
+                QVERIFY(id > 0);
+                byFeed[feed] << id;
+                if (i == 4)
+                    recent << id;
+            }
+        }
+        auto idsOf = [&](const ArticleQuery &q) {
+            QSet<qint64> out;
+            for (const ArticlePageRow &row : articles.list(q))
+                out.insert(row.summary.id);
+            return out;
+        };
+        auto set = [](const QList<qint64> &ids) { return QSet<qint64>(ids.cbegin(), ids.cend()); };
+        ArticleQuery folder;
+        folder.folderId = top; // with its subfolder
+        QCOMPARE(idsOf(folder), set(byFeed[inTop] + byFeed[inSub]));
+        QCOMPARE(articles.count(folder), 10);
+        folder.folderId = sub;
+        QCOMPARE(idsOf(folder), set(byFeed[inSub]));
+        ArticleQuery savedPages;
+        savedPages.savedPages = true;
+        QCOMPARE(idsOf(savedPages), set(byFeed[saved]));
+        ArticleQuery today;
+        today.since = QDateTime::currentDateTimeUtc().addSecs(-3600).toSecsSinceEpoch();
+        QCOMPARE(idsOf(today), set(recent));
+        QCOMPARE(articles.count(today), 4);
+
+        LabelStore labels(*m_db);
+        const qint64 label = *labels.create(QStringLiteral("later"));
+        const QList<qint64> labelled = {byFeed[inTop][0], byFeed[inOther][1], byFeed[saved][2]};
+        QCOMPARE(labels.assign(QStringLiteral("later"), labelled), 3);
+        QCOMPARE(StatusStore(*m_db).setRead({byFeed[inOther][1]}, true), 1);
+        ArticleQuery byLabel;
+        byLabel.labelId = label;
+        QCOMPARE(idsOf(byLabel), set(labelled));
+        byLabel.unreadOnly = true;
+        QCOMPARE(articles.count(byLabel), 2);
+        QCOMPARE(labels.unreadCounts().value(label), 2);
+        // Conditions combine: the label inside a folder.
+        byLabel.unreadOnly = false;
+        byLabel.folderId = top;
+        QCOMPARE(idsOf(byLabel), set({byFeed[inTop][0]}));
+
+        // Rows by id keep the order asked for and skip unknown ids.
+        const QList<qint64> wanted = {byFeed[inSub][3], 999999, byFeed[inTop][1]};
+        const auto rows = articles.rows(wanted);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[0].summary.id, byFeed[inSub][3]);
+        QCOMPARE(rows[1].summary.id, byFeed[inTop][1]);
+        QCOMPARE(rows[1].summary.feedId, inTop);
+        QCOMPARE(articles.maxArticleId(), byFeed[saved].last());
     }
 
     void statusFiltersAndCounts()
