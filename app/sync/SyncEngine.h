@@ -64,6 +64,8 @@ public:
     void setDownloadsEnabled(bool on) { m_downloadsOn = on; }
     // Pages or images still queued or running.
     bool isDownloading() const;
+    // The writer connection (on this engine's thread only; null before open() or if it failed).
+    Database *database() const { return m_db.get(); }
 
 public slots:
     // Opens the writer connection and the network stack on the current thread.
