@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "FeedTreeView.h"
 #include "models/ArticleListModel.h"
 #include "models/FeedTreeModel.h"
 #include "reader/ReaderView.h"
@@ -31,7 +32,7 @@ namespace bs
 MainWindow::MainWindow(Database &reader, SyncService *sync, QWidget *parent)
     : QMainWindow(parent), m_reader(reader), m_sync(sync),
       m_feedModel(new FeedTreeModel(reader, this)),
-      m_articleModel(new ArticleListModel(reader, this)), m_feedView(new QTreeView),
+      m_articleModel(new ArticleListModel(reader, this)), m_feedView(new FeedTreeView),
       m_articleView(new QTableView), m_articlePane(new ReaderView(reader))
 {
     setWindowTitle(tr("Broadsheet"));
@@ -70,6 +71,7 @@ MainWindow::MainWindow(Database &reader, SyncService *sync, QWidget *parent)
 
     createActions();
     createStatusBar();
+    setupFeedManagement();
 
     m_changeTimer.setSingleShot(true);
     m_changeTimer.setInterval(200);
