@@ -33,6 +33,24 @@ QUrl normalizedFeedUrl(const QUrl &url)
     return QUrl(rest.startsWith(QLatin1String("//")) ? QStringLiteral("http:") + rest : rest);
 }
 
+// A title set by hand is kept through syncs; an empty one hands the title back to the feed:
+// the validators and body hash are forgotten so that the next sync reads the whole document
+// (a 304 or an unchanged body would not carry the title).
+void setHandTitle(Feed &feed, const QString &title)
+{
+    if (!title.isEmpty()) {
+        feed.title = title;
+        feed.titleLocked = true;
+        return;
+    }
+    if (feed.titleLocked) {
+        feed.titleLocked = false;
+        feed.etag.clear();
+        feed.lastModified.clear();
+        feed.contentHash.clear();
+    }
+}
+
 } // namespace
 
 void SyncService::reply(std::function<void()> call)
@@ -147,11 +165,8 @@ void SyncService::updateFeed(const Feed &edited)
                 feed->nextFetch = QDateTime();
             }
             const QString title = edited.title.trimmed();
-            if (title != feed->title) {
-                feed->titleLocked = !title.isEmpty();
-                if (!title.isEmpty())
-                    feed->title = title;
-            }
+            if (title != feed->title)
+                setHandTitle(*feed, title);
             if (edited.fetchIntervalSecs != feed->fetchIntervalSecs) {
                 feed->fetchIntervalSecs = std::max(0, edited.fetchIntervalSecs);
                 feed->nextFetch = QDateTime(); // the next check fetches it with the new interval
@@ -179,10 +194,7 @@ void SyncService::renameFeed(qint64 feedId, const QString &title)
             auto feed = store.feed(feedId);
             if (!feed)
                 return QStringLiteral("The feed was removed meanwhile.");
-            const QString trimmed = title.trimmed();
-            feed->titleLocked = !trimmed.isEmpty();
-            if (!trimmed.isEmpty())
-                feed->title = trimmed;
+            setHandTitle(*feed, title.trimmed());
             if (!store.updateFeed(*feed) || !tx.commit())
                 return orUnknown(db.lastError());
             return {};
