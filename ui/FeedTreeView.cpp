@@ -6,12 +6,14 @@
 #include "sync/SyncService.h"
 
 #include <QContextMenuEvent>
+#include <QDrag>
 #include <QDragMoveEvent>
 #include <QDropEvent>
 #include <QHash>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalBlocker>
@@ -107,38 +109,89 @@ bool FeedTreeView::dropOn(const QModelIndex &source, const QModelIndex &target)
     return false;
 }
 
+QMimeData *FeedTreeView::rowMimeData(const QModelIndex &index) const
+{
+    QMimeData *mime = model() ? model()->mimeData({index}) : nullptr;
+    if (!mime)
+        mime = new QMimeData;
+    QByteArray row;
+    if (const qint64 feed = feedId(index))
+        row = "feed:" + QByteArray::number(feed);
+    else if (const qint64 folder = folderId(index))
+        row = "folder:" + QByteArray::number(folder);
+    mime->setData(QLatin1String(kRowMimeType), row);
+    return mime;
+}
+
+QModelIndex FeedTreeView::rowFromMimeData(const QMimeData *mime) const
+{
+    if (!mime || !model())
+        return {};
+    const QList<QByteArray> parts = mime->data(QLatin1String(kRowMimeType)).split(':');
+    if (parts.size() != 2)
+        return {};
+    const ViewKind kind = parts[0] == "feed" ? ViewKind::Feed : ViewKind::Folder;
+    const qint64 id = parts[1].toLongLong();
+    const int role =
+        kind == ViewKind::Feed ? FeedTreeModel::FeedIdRole : FeedTreeModel::FolderIdRole;
+    std::function<QModelIndex(const QModelIndex &)> find = [&](const QModelIndex &parent) {
+        for (int r = 0; r < model()->rowCount(parent); ++r) {
+            const QModelIndex index = model()->index(r, 0, parent);
+            if (kindOf(index) == kind && index.data(role).toLongLong() == id)
+                return index;
+            if (const QModelIndex below = find(index); below.isValid())
+                return below;
+        }
+        return QModelIndex();
+    };
+    return find({});
+}
+
+QModelIndex FeedTreeView::dropTargetAt(const QPoint &pos) const
+{
+    const QModelIndex index = indexAt(pos);
+    if (!index.isValid() || kindOf(index) != ViewKind::Folder)
+        return index;
+    // Near the top or bottom edge of a folder's row: between rows, i.e. beside that folder.
+    const QRect rect = visualRect(index);
+    const int margin = std::clamp(int(std::lround(rect.height() / 5.5)), 2, 12);
+    if (pos.y() - rect.top() < margin || rect.bottom() - pos.y() < margin)
+        return index.parent();
+    return index;
+}
+
 void FeedTreeView::startDrag(Qt::DropActions supportedActions)
 {
+    Q_UNUSED(supportedActions);
     const QModelIndex source = currentIndex();
     if (!feedId(source) && !folderId(source))
         return; // smart views stay where they are
-    m_dragged = source;
-    QTreeView::startDrag(supportedActions);
-    m_dragged = QPersistentModelIndex();
+    auto *drag = new QDrag(this);
+    drag->setMimeData(rowMimeData(source));
+    const QRect rect = visualRect(source);
+    if (rect.isValid())
+        drag->setPixmap(viewport()->grab(rect));
+    // Whatever the drop reports, no row is removed here: the tree is re-read from the store.
+    drag->exec(Qt::MoveAction, Qt::MoveAction);
 }
 
 void FeedTreeView::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (event->source() != this || !m_sync) {
+    if (!m_sync || !event->mimeData()->hasFormat(QLatin1String(kRowMimeType))) {
         event->ignore();
         return;
     }
     QTreeView::dragEnterEvent(event);
+    event->setDropAction(Qt::MoveAction);
+    event->accept();
 }
 
 void FeedTreeView::dragMoveEvent(QDragMoveEvent *event)
 {
-    QTreeView::dragMoveEvent(event); // updates the drop indicator
-    if (event->source() != this || !m_sync) {
-        event->ignore();
-        return;
-    }
-    QModelIndex target = indexAt(event->position().toPoint());
-    if (target.isValid() && dropIndicatorPosition() != QAbstractItemView::OnItem &&
-        kindOf(target) == ViewKind::Folder)
-        target = target.parent(); // between rows: beside that folder
-    const QModelIndex source = m_dragged.isValid() ? QModelIndex(m_dragged) : currentIndex();
-    bool ok = dropFolderFor(target) >= 0 && source.isValid();
+    QTreeView::dragMoveEvent(event); // auto-scroll and the drop indicator
+    const QModelIndex source = rowFromMimeData(event->mimeData());
+    const QModelIndex target = dropTargetAt(event->position().toPoint());
+    bool ok = m_sync && source.isValid() && dropFolderFor(target) >= 0;
     for (QModelIndex up = target; ok && up.isValid(); up = up.parent())
         ok = up != source || !folderId(source);
     if (ok) {
@@ -151,16 +204,11 @@ void FeedTreeView::dragMoveEvent(QDragMoveEvent *event)
 
 void FeedTreeView::dropEvent(QDropEvent *event)
 {
-    QModelIndex target = indexAt(event->position().toPoint());
-    if (target.isValid() && dropIndicatorPosition() != QAbstractItemView::OnItem &&
-        kindOf(target) == ViewKind::Folder)
-        target = target.parent();
-    const QModelIndex source = m_dragged.isValid() ? QModelIndex(m_dragged) : currentIndex();
-    if (event->source() == this)
-        dropOn(source, target);
-    // The model does not move rows itself (no MoveAction back to startDrag, which would remove
-    // the source row): the tree is re-read when the worker reports the move.
-    event->setDropAction(Qt::IgnoreAction);
+    const QModelIndex source = rowFromMimeData(event->mimeData());
+    const QModelIndex target = dropTargetAt(event->position().toPoint());
+    const bool moved = source.isValid() && dropOn(source, target);
+    // The model does not move rows itself: the tree is re-read when the worker reports it.
+    event->setDropAction(moved ? Qt::MoveAction : Qt::IgnoreAction);
     event->accept();
     stopAutoScroll();
     setState(NoState);

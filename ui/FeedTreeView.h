@@ -4,6 +4,7 @@
 #include <QTreeView>
 
 class QMenu;
+class QMimeData;
 
 namespace bs
 {
@@ -31,6 +32,13 @@ public:
     bool dropOn(const QModelIndex &source, const QModelIndex &target);
     // The folder a drop onto `target` puts things in (0: the top level; -1: not a drop target).
     qint64 dropFolderFor(const QModelIndex &target) const;
+    // The row a drop at pos (viewport coordinates) lands on: the row under it, or that row's
+    // parent when pos is on the edge between two folders (invalid: the top level).
+    QModelIndex dropTargetAt(const QPoint &pos) const;
+    // What a drag of this row carries (the model's data plus kRowMimeType naming the row).
+    QMimeData *rowMimeData(const QModelIndex &index) const;
+    QModelIndex rowFromMimeData(const QMimeData *mime) const;
+    static constexpr const char *kRowMimeType = "application/x-broadsheet-feed-tree-row";
 
     // The context menu for a row (invalid index: the empty area). The caller owns it.
     QMenu *createContextMenu(const QModelIndex &index);
@@ -63,7 +71,6 @@ private:
 
     Database *m_reader = nullptr;
     SyncService *m_sync = nullptr;
-    QPersistentModelIndex m_dragged;
 };
 
 } // namespace bs
