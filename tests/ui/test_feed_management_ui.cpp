@@ -63,6 +63,15 @@ QByteArray rss(const QString &title, int items)
     return (out + QStringLiteral("</channel></rss>")).toUtf8();
 }
 
+// Saves a picture of the widget when BROADSHEET_SCREENSHOT_DIR names a folder.
+void saveShot(QWidget *w, const QString &name)
+{
+    const QImage shot = w->grab().toImage();
+    QVERIFY(!shot.isNull());
+    if (!qEnvironmentVariableIsEmpty("BROADSHEET_SCREENSHOT_DIR"))
+        shot.save(qEnvironmentVariable("BROADSHEET_SCREENSHOT_DIR") + QLatin1Char('/') + name);
+}
+
 // Acts on the next modal dialog of type T as soon as it shows (the caller then opens it).
 template <typename T> void whenModal(std::function<void(T *)> act)
 {
@@ -206,6 +215,7 @@ private slots:
         QCOMPARE(dialog->feedList()->topLevelItem(1)->text(2),
                  m_server.url(QStringLiteral("/two.xml")).toDisplayString());
         QVERIFY(store.feeds().isEmpty()); // nothing added before the choice
+        saveShot(dialog, QStringLiteral("add-feed-choice.png"));
         dialog->feedList()->setCurrentItem(dialog->feedList()->topLevelItem(1));
         QTest::mouseClick(dialog->addButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000); // accepted and closed
@@ -476,6 +486,7 @@ private slots:
             d->retentionMode()->setCurrentIndex(FeedPropertiesDialog::RetentionDays);
             d->retentionDays()->setValue(14);
             d->titleEdit()->setText(QStringLiteral("Number one"));
+            saveShot(d, QStringLiteral("feed-properties.png"));
             d->accept();
         });
         tree()->showProperties(findRow(model(), FeedTreeModel::ViewKind::Feed, one->id));
@@ -500,6 +511,8 @@ private slots:
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 128);
         QTRY_VERIFY(m_window->palette().color(QPalette::Window).lightness() < 128);
         QTRY_VERIFY(reader->isDark());
+        saveShot(dialog, QStringLiteral("preferences-dark.png"));
+        saveShot(m_window.get(), QStringLiteral("mainwindow-dark.png"));
         dialog->fontSize()->setValue(150);
         QCOMPARE(reader->fontSize(), 26); // 150 % of 17 px
         dialog->remoteContent()->setChecked(true);

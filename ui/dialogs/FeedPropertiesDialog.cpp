@@ -89,9 +89,9 @@ FeedPropertiesDialog::FeedPropertiesDialog(const Feed &feed, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Address:"), m_url);
     form->addRow(tr("&Title:"), m_title);
-    form->addRow(tr("&Update every:"), interval);
+    form->addRow(tr("Update every:"), interval);
     form->addRow(tr("Full &articles:"), m_fullText);
-    form->addRow(tr("&Retention:"), retention);
+    form->addRow(tr("Retention:"), retention);
     form->addRow(QString(), retentionNote);
     form->addRow(tr("Last fetch:"), m_lastFetch);
     form->addRow(tr("Next fetch:"), m_nextFetch);

@@ -70,7 +70,7 @@ SettingsDialog::SettingsDialog(Database &reader, SyncService *sync, ReaderView *
     auto *feeds = new QGroupBox(tr("Feeds"));
     auto *feedsForm = new QFormLayout(feeds);
     feedsForm->addRow(tr("&Check feeds every:"), m_syncInterval);
-    feedsForm->addRow(tr("&Read articles:"), retention);
+    feedsForm->addRow(tr("Read articles:"), retention);
     feedsForm->addRow(tr("&Full articles for new feeds:"), m_fullText);
 
     // Reading.
@@ -108,7 +108,7 @@ SettingsDialog::SettingsDialog(Database &reader, SyncService *sync, ReaderView *
     readingForm->addRow(tr("&Theme:"), m_theme);
     readingForm->addRow(tr("Article &text size:"), m_fontSize);
     readingForm->addRow(QString(), m_remote);
-    readingForm->addRow(tr("&Mark as read when selected:"), markRead);
+    readingForm->addRow(tr("Mark as read when selected:"), markRead);
 
     // Desktop.
     m_notifications->setChecked(prefs->value(QLatin1String(prefs::kNotifications), true).toBool());
