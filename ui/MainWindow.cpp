@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ArticleActions.h"
+#include "FeedTreeView.h"
 #include "Icons.h"
 #include "models/ArticleListModel.h"
 #include "models/BackgroundReader.h"
@@ -35,7 +36,7 @@ namespace bs
 MainWindow::MainWindow(Database &reader, SyncService *sync, QWidget *parent)
     : QMainWindow(parent), m_reader(reader), m_sync(sync),
       m_feedModel(new FeedTreeModel(reader, this)),
-      m_articleModel(new ArticleListModel(reader, this)), m_feedView(new QTreeView),
+      m_articleModel(new ArticleListModel(reader, this)), m_feedView(new FeedTreeView),
       m_articleView(new QTableView), m_articlePane(new ReaderView(reader))
 {
     setWindowTitle(tr("Broadsheet"));
@@ -53,6 +54,7 @@ MainWindow::MainWindow(Database &reader, SyncService *sync, QWidget *parent)
 
     createActions();
     createStatusBar();
+    setupFeedManagement();
     m_actions = new ArticleActions(reader, sync, this, [this] { refreshArticleList(); });
     m_actions->addMenus(menuBar());
     m_actions->setSearchField(searchField());

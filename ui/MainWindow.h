@@ -14,6 +14,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QUrl;
 class QProgressBar;
 class QSplitter;
 class QTreeView;
@@ -24,9 +25,11 @@ namespace bs
 {
 
 class Database;
+class AddFeedDialog;
 class ArticleActions;
 class ArticleListModel;
 class BackgroundReader;
+class FeedTreeView;
 class FeedTreeModel;
 class RelatedStoriesModel;
 class SyncService;
@@ -66,6 +69,32 @@ public:
     {
         m_openExternal = std::move(opener);
     }
+
+    // Managing feeds (MainWindowFeeds.cpp): the feed tree's editing, File ▸ Add Feed / New
+    // Folder / Import OPML / Export OPML, Tools ▸ Preferences.
+    FeedTreeView *feedTree() const;
+    QAction *addFeedAction() const { return m_addFeedAction; }
+    QAction *importOpmlAction() const { return m_importOpmlAction; }
+    QAction *exportOpmlAction() const { return m_exportOpmlAction; }
+    QAction *preferencesAction() const { return m_preferencesAction; }
+
+public slots:
+    // Opens the add-feed dialog (window-modal, not blocking), prefilled with url when given.
+    AddFeedDialog *addFeed(const QUrl &url, qint64 folderId = 0);
+    void importOpmlFile(const QString &path);
+    void exportOpmlFile(const QString &path);
+    void showPreferences();
+
+private:
+    void setupFeedManagement();
+    void showFeedMessage(const QString &title, const QString &text, bool warning,
+                         const QString &details = {});
+    QAction *m_addFeedAction = nullptr;
+    QAction *m_newFolderAction = nullptr;
+    QAction *m_importOpmlAction = nullptr;
+    QAction *m_exportOpmlAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
+    qint64 m_selectAfterReload = 0;
 
 private:
     void createActions();

@@ -22,6 +22,7 @@ struct Feed {
     qint64 folderId = 0; // 0: no folder
     QUrl url;
     QString title;
+    bool titleLocked = false; // the title was set by hand: a sync does not replace it
     QUrl siteUrl;
     QString description;
     QUrl iconUrl;

@@ -232,6 +232,10 @@ ALTER TABLE article_content ADD COLUMN media_error TEXT NOT NULL DEFAULT '';
 -- Identical bytes share one file: the cache looks rows up by hash when it removes files.
 CREATE INDEX media_cache_sha256 ON media_cache(sha256);
 )sql"},
+    {9, "a feed's title chosen by the user", R"sql(
+-- 1: the title was set by hand (rename, feed properties); a sync leaves it as it is.
+ALTER TABLE feeds ADD COLUMN title_locked INTEGER NOT NULL DEFAULT 0;
+)sql"},
     {10, "unread counts per feed kept by triggers, so the feed tree's counts are a small read",
      R"sql(
 -- Unread articles per feed. Kept by the triggers below, so reading every feed's count is one

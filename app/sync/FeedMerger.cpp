@@ -113,7 +113,7 @@ MergeResult FeedMerger::merge(qint64 feedId, const FetchResult &fetch, const Par
     if (fetch.outcome == FetchResult::Fetched && parsed) {
         feed->contentHash = cut ? QByteArray() : fetch.contentHash;
         const Feed info = parsed->feedInfo();
-        if (!info.title.isEmpty())
+        if (!info.title.isEmpty() && !feed->titleLocked)
             feed->title = info.title;
         if (!info.siteUrl.isEmpty())
             feed->siteUrl = info.siteUrl;

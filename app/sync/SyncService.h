@@ -1,6 +1,10 @@
 #pragma once
 
+#include "feeds/FeedDiscovery.h"
+#include "feeds/FeedLinks.h"
 #include "feeds/FirstRun.h"
+#include "feeds/OpmlImport.h"
+#include "model/Feed.h"
 #include "net/FetchPolicy.h"
 #include "offline/PageSaver.h"
 #include "store/StatusStore.h"
@@ -94,6 +98,68 @@ signals:
     void bookmarksExported(const QString &path, int count, const QString &error);
     void writeFailed(const QString &error);
     // ---- end of the status block ----
+
+    // ---- Managing feeds and folders (SyncServiceFeeds.cpp) ---------------------------------
+    // Each call runs on the worker with the writer connection (FeedStore, OpmlImport,
+    // SettingsStore, FeedDiscovery) and reports back with queued signals: on success the call's
+    // own signal, then feedsChanged() when the tree changed; on failure feedError(message)
+    // (feedAddFailed for addFeed, discovered(..., error) for discover), with nothing written.
+public:
+    // New feeds (addFeed, importOpml) are fetched right away (syncFeeds / syncDue); on by
+    // default.
+    void setSyncNewFeeds(bool on) { m_syncNewFeeds = on; }
+
+public slots:
+    // Subscribes to url in folderId (0: top level) or, when newFolder is given, in a folder of
+    // that name under folderId (created when missing). Refuses an address already subscribed.
+    void addFeed(const QUrl &url, const QString &title = {}, qint64 folderId = 0,
+                 bs::FullTextMode fullText = bs::FullTextMode::Automatic,
+                 const QString &newFolder = {});
+    // Applies what the properties dialog edits: URL (a new address is fetched afresh), title
+    // (a title set by hand stays through syncs; an empty one goes back to the feed's own),
+    // update interval, full-article mode, retention days. Other fields are left as stored.
+    void updateFeed(const bs::Feed &feed);
+    // Only the title (empty: the feed's own title again at the next sync).
+    void renameFeed(qint64 feedId, const QString &title);
+    void removeFeed(qint64 feedId);
+    void moveFeed(qint64 feedId, qint64 folderId);
+    void createFolder(const QString &name, qint64 parentId = 0);
+    void renameFolder(qint64 folderId, const QString &name);
+    void moveFolder(qint64 folderId, qint64 parentId);
+    // deleteFeeds: its feeds (and its subfolders') go with it; otherwise they move up.
+    void removeFolder(qint64 folderId, bool deleteFeeds);
+    // Reads and applies an OPML file on the worker (the CLI's import-opml core).
+    void importOpml(const QString &path);
+    void exportOpml(const QString &path);
+    // A database setting the worker reads (SettingsStore keys).
+    void setSetting(const QString &key, const QString &value);
+    // Finds the feeds of a page or feed address on the worker's network stack.
+    void discover(const QUrl &url, int timeoutMs = bs::FeedDiscovery::kDefaultTimeoutMs);
+    void cancelDiscovery();
+
+signals:
+    void feedsChanged();
+    void feedAdded(qint64 feedId, const QUrl &url);
+    void feedAddFailed(const QUrl &url, const QString &error);
+    void feedUpdated(qint64 feedId);
+    void folderCreated(qint64 folderId, const QString &name);
+    void feedError(const QString &error);
+    void opmlImported(const QString &path, const bs::OpmlImportCounts &counts);
+    void opmlExported(const QString &path, int feeds);
+    void settingChanged(const QString &key, const QString &value);
+    void discovered(const QUrl &url, const QList<bs::DiscoveredFeed> &feeds, const QString &error);
+
+private:
+    // Runs work(writer) on the worker; an empty answer is success (then onSuccess runs on this
+    // object's thread), otherwise the answer is the error for feedError().
+    void postWrite(std::function<QString(Database &)> work, std::function<void()> onSuccess);
+    // Runs call on this object's thread (from the worker).
+    void reply(std::function<void()> call);
+
+    bool m_syncNewFeeds = true;
+    // Worker-thread only (created there, children of the engine).
+    FeedDiscovery *m_discovery = nullptr;
+    // ---- end of managing feeds and folders ------------------------------------------------
 
 private:
     // Runs `work` on the worker with the open writer (reports writeFailed when it cannot open).
