@@ -9,6 +9,343 @@
     </message>
 </context>
 <context>
+    <name>bs::AboutDialog</name>
+    <message>
+        <source>About Broadsheet</source>
+        <translation>关于 Broadsheet</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Broadsheet %1&lt;/h2&gt;&lt;p&gt;A desktop news reader: feeds read offline, searched in any language, saved for later.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Broadsheet %1&lt;/h2&gt;&lt;p&gt;一款桌面新闻阅读器：订阅源可离线阅读、以任何语言搜索、保存以便稍后阅读。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>%1 (released %2)</source>
+        <translation>%1（发布于 %2）</translation>
+    </message>
+    <message>
+        <source>Qt:</source>
+        <translation>Qt：</translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation>%1（使用 %2 构建）</translation>
+    </message>
+    <message>
+        <source>SQLite:</source>
+        <translation>SQLite：</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>配置文件：</translation>
+    </message>
+    <message>
+        <source>License:</source>
+        <translation>许可证：</translation>
+    </message>
+    <message>
+        <source>Homepage:</source>
+        <translation>主页：</translation>
+    </message>
+    <message>
+        <source>No license has been chosen yet; all rights reserved by the Broadsheet authors.</source>
+        <translation>尚未选择许可证；Broadsheet 作者保留所有权利。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Broadsheet</source>
+        <translation>关于 Broadsheet(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>bs::AddFeedDialog</name>
+    <message>
+        <source>Add Feed</source>
+        <translation>添加订阅源</translation>
+    </message>
+    <message>
+        <source>https://example.org/ or https://example.org/feed.xml</source>
+        <translation>https://example.org/ 或 https://example.org/feed.xml</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Name of the new folder</source>
+        <translation>新文件夹的名称</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Could not add the feed: %1</source>
+        <translation>无法添加订阅源：%1</translation>
+    </message>
+    <message>
+        <source>Choose one of the feeds above.</source>
+        <translation>请从上方选择一个订阅源。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address.</source>
+        <translation>“%1”不是网址。</translation>
+    </message>
+    <message>
+        <source>Give the new folder a name.</source>
+        <translation>请为新文件夹命名。</translation>
+    </message>
+    <message>
+        <source>Looking for feeds at %1…</source>
+        <translation>正在 %1 查找订阅源…</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>No feed was found at %1. Check the address, or try the address of the site&apos;s home page or of the feed itself.</source>
+        <translation>在 %1 未找到订阅源。请检查地址，或尝试使用网站首页或订阅源本身的地址。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This site has %n feeds. Choose one and press Add.</source>
+        <translation>
+            <numerusform>此网站有 %n 个订阅源。请选择一个，然后点击“添加”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Adding %1…</source>
+        <translation>正在添加 %1…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ArticleActions</name>
+    <message>
+        <source>New Label</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <source>Label name:</source>
+        <translation>标签名称：</translation>
+    </message>
+    <message>
+        <source>Save Page for Later</source>
+        <translation>保存网页以便稍后阅读</translation>
+    </message>
+    <message>
+        <source>Address of the web page to keep for offline reading:</source>
+        <translation>要保存以供离线阅读的网页地址：</translation>
+    </message>
+    <message>
+        <source>Export Bookmarks</source>
+        <translation>导出书签</translation>
+    </message>
+    <message>
+        <source>Bookmark file (*.html);;JSON (*.json)</source>
+        <translation>书签文件 (*.html);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Mark All Read</source>
+        <translation>全部标为已读</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Read / Unread</source>
+        <translation>标为已读/未读(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Star / Unstar</source>
+        <translation>加星标/取消星标(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Browser</source>
+        <translation>在浏览器中打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Link</source>
+        <translation>复制链接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save &amp;Page for Later…</source>
+        <translation>保存网页以便稍后阅读(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;All Read</source>
+        <translation>全部标为已读(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Bookmarks…</source>
+        <translation>导出书签(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Next Article</source>
+        <translation>下一篇文章(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Article</source>
+        <translation>上一篇文章(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Feed</source>
+        <translation>下一个订阅源(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Previous F&amp;eed</source>
+        <translation>上一个订阅源(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Scroll Down, then Next &amp;Unread</source>
+        <translation>向下滚动，然后转到下一篇未读(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Leave Search</source>
+        <translation>退出搜索</translation>
+    </message>
+    <message>
+        <source>Mark the selected articles read, or unread when read (M)</source>
+        <translation>将所选文章标为已读，若已读则标为未读 (M)</translation>
+    </message>
+    <message>
+        <source>Mark every article of the feed, folder or view read</source>
+        <translation>将此订阅源、文件夹或视图中的所有文章标为已读</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>标签(&amp;L)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Label “%1”: %n article(s) changed.</source>
+        <translation>
+            <numerusform>标签“%1”：已更改 %n 篇文章。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %n article(s) read.</source>
+        <translation>
+            <numerusform>已将 %n 篇文章标为已读。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save the page: %1</source>
+        <translation>无法保存网页：%1</translation>
+    </message>
+    <message>
+        <source>Saved for offline reading: %1</source>
+        <translation>已保存以供离线阅读：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n bookmark(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个书签导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export the bookmarks: %1</source>
+        <translation>无法导出书签：%1</translation>
+    </message>
+    <message>
+        <source>Could not change the articles: %1</source>
+        <translation>无法更改文章：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>文章(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>The article has no web address.</source>
+        <translation>这篇文章没有网址。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n link(s).</source>
+        <translation>
+            <numerusform>已复制 %n 个链接。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address (http:// or https://).</source>
+        <translation>“%1”不是网址（http:// 或 https://）。</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
+    </message>
+    <message>
+        <source>There is nothing unread here.</source>
+        <translation>这里没有未读内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n article(s) as read?</source>
+        <translation>
+            <numerusform>将 %n 篇文章标为已读？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Marking articles read…</source>
+        <translation>正在将文章标为已读…</translation>
+    </message>
+    <message>
+        <source>Exporting bookmarks…</source>
+        <translation>正在导出书签…</translation>
+    </message>
+    <message>
+        <source>&amp;New Label…</source>
+        <translation>新建标签(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>No more unread articles.</source>
+        <translation>没有更多未读文章了。</translation>
+    </message>
+</context>
+<context>
     <name>bs::ArticleListModel</name>
     <message>
         <source>(untitled)</source>
@@ -25,6 +362,18 @@
     <message>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>已加星标</translation>
+    </message>
+    <message>
+        <source>Click to show the oldest or the newest first</source>
+        <translation>点击切换为最旧或最新的优先显示</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>订阅源</translation>
     </message>
 </context>
 <context>
@@ -65,6 +414,109 @@
     </message>
 </context>
 <context>
+    <name>bs::FeedPropertiesDialog</name>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Feed Properties</source>
+        <translation>订阅源属性</translation>
+    </message>
+    <message>
+        <source>The feed&apos;s own title</source>
+        <translation>订阅源自带的标题</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>The default interval (Preferences), adapted to how often the feed posts</source>
+        <translation>默认间隔（见首选项），并根据订阅源的更新频率自动调整</translation>
+    </message>
+    <message>
+        <source>Off: the feed&apos;s text only</source>
+        <translation>关闭：仅使用订阅源中的文本</translation>
+    </message>
+    <message>
+        <source>On: download every article&apos;s page</source>
+        <translation>开启：下载每篇文章的网页</translation>
+    </message>
+    <message>
+        <source>Automatic: when the feed has only summaries</source>
+        <translation>自动：订阅源只有摘要时下载</translation>
+    </message>
+    <message>
+        <source>Keep for</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Keep forever</source>
+        <translation>永久保留</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Starred, labelled and noted articles are always kept.</source>
+        <translation>已加星标、已加标签和带有笔记的文章将始终保留。</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>At the next check</source>
+        <translation>下次检查时</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>unknown time</source>
+        <translation>时间未知</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Update every:</source>
+        <translation>更新间隔：</translation>
+    </message>
+    <message>
+        <source>Full &amp;articles:</source>
+        <translation>完整文章(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Retention:</source>
+        <translation>保留期限：</translation>
+    </message>
+    <message>
+        <source>Last fetch:</source>
+        <translation>上次获取：</translation>
+    </message>
+    <message>
+        <source>Next fetch:</source>
+        <translation>下次获取：</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>最近的错误：</translation>
+    </message>
+</context>
+<context>
     <name>bs::FeedTreeModel</name>
     <message>
         <source>Feeds</source>
@@ -74,12 +526,156 @@
         <source>All articles</source>
         <translation>全部文章</translation>
     </message>
+    <message>
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>已加星标</translation>
+    </message>
+    <message>
+        <source>Saved pages</source>
+        <translation>已保存的网页</translation>
+    </message>
+    <message numerus="yes">
+        <source>Label: %n article(s)</source>
+        <translation>
+            <numerusform>标签：%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+%2 articles, %3 unread</source>
+        <translation>%1
+%2 篇文章，%3 篇未读</translation>
+    </message>
+</context>
+<context>
+    <name>bs::FeedTreeView</name>
+    <message>
+        <source>&amp;Move To</source>
+        <translation>移动到(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Top Level</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <source>&amp;Sync This Feed</source>
+        <translation>同步此订阅源(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Properties…</source>
+        <translation>属性(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Feed…</source>
+        <translation>删除订阅源(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder…</source>
+        <translation>新建文件夹(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync This Folder</source>
+        <translation>同步此文件夹(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Feed Here…</source>
+        <translation>在此添加订阅源(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;New Subfolder…</source>
+        <translation>新建子文件夹(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Folder…</source>
+        <translation>删除文件夹(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Feed…</source>
+        <translation>添加订阅源(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Rename Feed</source>
+        <translation>重命名订阅源</translation>
+    </message>
+    <message>
+        <source>Title (leave empty for the feed&apos;s own title):</source>
+        <translation>标题（留空则使用订阅源自带的标题）：</translation>
+    </message>
+    <message>
+        <source>Rename Folder</source>
+        <translation>重命名文件夹</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Delete Feed</source>
+        <translation>删除订阅源</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and all its articles, including starred ones?</source>
+        <translation>删除“%1”及其所有文章（包括已加星标的文章）？</translation>
+    </message>
+    <message>
+        <source>Delete Folder</source>
+        <translation>删除文件夹</translation>
+    </message>
+    <message>
+        <source>Delete the folder “%1”?</source>
+        <translation>删除文件夹“%1”？</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Folder</source>
+        <translation>删除文件夹(&amp;D)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The folder “%1” holds %n feed(s). Delete them too, or keep them and move them up a level?</source>
+        <translation>
+            <numerusform>文件夹“%1”中有 %n 个订阅源。要一并删除它们，还是保留并将它们移到上一级？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Keep the Feeds</source>
+        <translation>保留订阅源(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Folder and Feeds</source>
+        <translation>删除文件夹及订阅源(&amp;D)</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>新建文件夹</translation>
+    </message>
 </context>
 <context>
     <name>bs::FirstRun</name>
     <message>
         <source>Broadsheet Demo</source>
         <translation>Broadsheet 示例</translation>
+    </message>
+</context>
+<context>
+    <name>bs::FolderChoice</name>
+    <message>
+        <source>Top level</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <source>New folder…</source>
+        <translation>新建文件夹…</translation>
     </message>
 </context>
 <context>
@@ -91,10 +687,6 @@
     <message>
         <source>&amp;Sync Now</source>
         <translation>立即同步(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Fetch every feed now (F5, or R in the lists)</source>
-        <translation>立即获取所有订阅源（F5，或在列表中按 R）</translation>
     </message>
     <message>
         <source>&amp;Cancel Sync</source>
@@ -168,6 +760,120 @@
         <source>Last error: %1</source>
         <translation>最近的错误：%1</translation>
     </message>
+    <message>
+        <source>Fetch every feed now (F5 or R)</source>
+        <translation>立即获取所有订阅源 (F5 或 R)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Feed…</source>
+        <translation>添加订阅源(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Subscribe to a feed or a site</source>
+        <translation>订阅一个订阅源或网站</translation>
+    </message>
+    <message>
+        <source>New &amp;Folder…</source>
+        <translation>新建文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Subscriptions (OPML)…</source>
+        <translation>导入订阅 (OPML)(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import Subscriptions</source>
+        <translation>导入订阅</translation>
+    </message>
+    <message>
+        <source>OPML files (*.opml *.xml);;All files (*)</source>
+        <translation>OPML 文件 (*.opml *.xml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Subscriptions (OPML)…</source>
+        <translation>导出订阅 (OPML)(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export Subscriptions</source>
+        <translation>导出订阅</translation>
+    </message>
+    <message>
+        <source>OPML files (*.opml)</source>
+        <translation>OPML 文件 (*.opml)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1: %n feed(s) added</source>
+        <translation>
+            <numerusform>已导入 %1：添加了 %n 个订阅源</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n folder(s) created</source>
+        <translation>
+            <numerusform>，创建了 %n 个文件夹</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already subscribed</source>
+        <translation>
+            <numerusform>，%n 个已订阅</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n invalid skipped.</source>
+        <translation>
+            <numerusform>，跳过 %n 个无效项。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n feed(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个订阅源导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>全部文章</translation>
+    </message>
+    <message>
+        <source>Unread only</source>
+        <translation>仅未读</translation>
+    </message>
+    <message>
+        <source>Starred only</source>
+        <translation>仅已加星标</translation>
+    </message>
+    <message>
+        <source>Which articles of the view the list shows</source>
+        <translation>列表中显示当前视图的哪些文章</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Related stories: similar cached articles and the links the article&apos;s page lists</source>
+        <translation>相关报道：已缓存的相似文章，以及文章网页中列出的链接</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F)</source>
+        <translation>搜索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search: %1</source>
+        <translation>搜索：%1</translation>
+    </message>
+    <message>
+        <source>Saved search: %1</source>
+        <translation>已保存的搜索：%1</translation>
+    </message>
 </context>
 <context>
     <name>bs::NewArticleBatcher</name>
@@ -221,6 +927,188 @@
     <message>
         <source>Load images that are not in the offline cache from the web (reveals your reading to their servers)</source>
         <translation>从网络加载不在离线缓存中的图片（图片所在的服务器会因此知道你在读什么）</translation>
+    </message>
+</context>
+<context>
+    <name>bs::RelatedStoriesModel</name>
+    <message>
+        <source>Similar stories</source>
+        <translation>相似报道</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>From the article&apos;s page</source>
+        <translation>来自文章网页</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ScreenshotTour</name>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Add Feed</source>
+        <translation>添加订阅源</translation>
+    </message>
+</context>
+<context>
+    <name>bs::SettingsDialog</name>
+    <message>
+        <source>Load remote images and media in articles</source>
+        <translation>加载文章中的远程图片和媒体</translation>
+    </message>
+    <message>
+        <source>Notify me of new articles</source>
+        <translation>有新文章时通知我</translation>
+    </message>
+    <message>
+        <source>Show an icon in the system tray</source>
+        <translation>在系统托盘中显示图标</translation>
+    </message>
+    <message>
+        <source>Start minimized to the tray</source>
+        <translation>启动时最小化到托盘</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>How often feeds are checked, unless a feed has its own interval; adapted to how often each feed posts</source>
+        <translation>检查订阅源的频率（订阅源自行设置了间隔的除外）；会根据各订阅源的更新频率自动调整</translation>
+    </message>
+    <message>
+        <source>Keep for</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Keep forever</source>
+        <translation>永久保留</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Automatic: when the feed has only summaries</source>
+        <translation>自动：订阅源只有摘要时下载</translation>
+    </message>
+    <message>
+        <source>On: download every article&apos;s page</source>
+        <translation>开启：下载每篇文章的网页</translation>
+    </message>
+    <message>
+        <source>Off: the feed&apos;s text only</source>
+        <translation>关闭：仅使用订阅源中的文本</translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation>订阅源</translation>
+    </message>
+    <message>
+        <source>&amp;Check feeds every:</source>
+        <translation>检查订阅源间隔(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Read articles:</source>
+        <translation>已读文章：</translation>
+    </message>
+    <message>
+        <source>&amp;Full articles for new feeds:</source>
+        <translation>新订阅源的完整文章(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Off: only what the offline cache holds is shown</source>
+        <translation>关闭：仅显示离线缓存中的内容</translation>
+    </message>
+    <message>
+        <source>At once</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>阅读</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Article &amp;text size:</source>
+        <translation>文章文字大小(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Mark as read when selected:</source>
+        <translation>选中时标为已读：</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>桌面</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>

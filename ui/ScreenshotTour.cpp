@@ -1,5 +1,7 @@
 #include "ScreenshotTour.h"
 
+#include "Appearance.h"
+
 #include "MainWindow.h"
 #include "models/ArticleListModel.h"
 #include "models/FeedTreeModel.h"
@@ -60,32 +62,6 @@ QString plainText(QString text)
     text.remove(QChar(0x2026));
     text.remove(QLatin1String("..."));
     return text.trimmed();
-}
-
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2b, 0x2d, 0x31);
-    const QColor base(0x1f, 0x21, 0x24);
-    const QColor text(0xe6, 0xe6, 0xe6);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::ToolTipBase, base);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0x8a, 0x8d, 0x91));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::red);
-    p.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0x6f, 0xb4));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
-    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
-    return p;
 }
 
 void sendKey(QWidget *widget, int key)
@@ -381,7 +357,7 @@ void ScreenshotTour::captureDialog(QAction *action, const QString &name)
 void ScreenshotTour::sceneDark()
 {
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    QApplication::setPalette(darkPalette());
+    appearance::applyTheme(appearance::Theme::Dark); // as Preferences ▸ Theme ▸ Dark
     // Another article first, so that opening the English one loads its page in the dark theme.
     selectAllArticles();
     after(kSettleMs, [this] {

@@ -153,9 +153,6 @@ private:
     // Runs work(writer) on the worker; an empty answer is success (then onSuccess runs on this
     // object's thread), otherwise the answer is the error for feedError().
     void postWrite(std::function<QString(Database &)> work, std::function<void()> onSuccess);
-    // Runs call on this object's thread (from the worker).
-    void reply(std::function<void()> call);
-
     bool m_syncNewFeeds = true;
     // Worker-thread only (created there, children of the engine).
     FeedDiscovery *m_discovery = nullptr;

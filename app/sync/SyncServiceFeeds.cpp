@@ -53,11 +53,6 @@ void setHandTitle(Feed &feed, const QString &title)
 
 } // namespace
 
-void SyncService::reply(std::function<void()> call)
-{
-    QMetaObject::invokeMethod(this, std::move(call), Qt::QueuedConnection);
-}
-
 void SyncService::postWrite(std::function<QString(Database &)> work,
                             std::function<void()> onSuccess)
 {

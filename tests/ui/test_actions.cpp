@@ -642,8 +642,11 @@ private slots:
             if (feed.url == FeedStore::savedPagesUrl())
                 savedFeed = feed.id;
         QVERIFY(savedFeed > 0);
-        QVERIFY(w.feedModel()->feedItem(savedFeed));
-        selectFeed(w, savedFeed);
+        // The built-in feed is the tree's "Saved pages" view, not a feed row.
+        const QModelIndex savedView =
+            w.feedModel()->indexOfView(FeedTreeModel::ViewKind::SavedPages);
+        QVERIFY(savedView.isValid());
+        w.feedView()->setCurrentIndex(savedView);
         QCOMPARE(w.articleModel()->rowCount(), 1);
         QVERIFY(w.articleModel()->index(0, 0).data().toString().startsWith(
             QLatin1String("Tide tables")));

@@ -373,7 +373,9 @@ private slots:
             d->accept();
         });
         menu->findChild<QAction *>(QStringLiteral("renameAction"))->trigger();
-        QTRY_COMPARE(findRow(model(), FeedTreeModel::ViewKind::Folder, tech).data().toString(),
+        QTRY_COMPARE(findRow(model(), FeedTreeModel::ViewKind::Folder, tech)
+                         .data(FeedTreeModel::NameRole)
+                         .toString(),
                      QStringLiteral("Technology"));
 
         // Move a feed with "Move To ▸ World".

@@ -221,14 +221,15 @@ private slots:
 
     void migrationCountsExistingArticles()
     {
-        // A v8 profile with articles, some read, is counted when v10 arrives.
+        // A v9 profile (the version before the counts) with articles, some read, is counted
+        // when v10 arrives.
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("v8.sqlite"));
+        const QString path = dir.filePath(QStringLiteral("v9.sqlite"));
         QString error;
         {
-            auto old = Database::openWriterAtVersion(path, 8, &error);
+            auto old = Database::openWriterAtVersion(path, 9, &error);
             QVERIFY2(old, qPrintable(error));
-            QCOMPARE(old->schemaVersion(), 8);
+            QCOMPARE(old->schemaVersion(), 9);
             FeedStore feeds(*old);
             const qint64 f1 = *feeds.addFeed(Feed{.url = QUrl(QStringLiteral("https://x.test/"))});
             const qint64 f2 = *feeds.addFeed(Feed{.url = QUrl(QStringLiteral("https://y.test/"))});
@@ -239,7 +240,7 @@ private slots:
                                          "fetched_at) VALUES (?, ?, ?, ?, ?)"));
                 q.bind(qint64(i)).bind(i % 3 ? f1 : f2).bind(QStringLiteral("g%1").arg(i));
                 q.bind(qint64(1700000000 + i)).bind(qint64(1700000000 + i));
-                QVERIFY(q.exec());
+                QVERIFY2(q.exec(), qPrintable(old->lastError()));
                 q.prepare(QStringLiteral("INSERT INTO article_status(article_id, read) "
                                          "VALUES (?, ?)"));
                 q.bind(qint64(i)).bind(qint64(i % 4 == 0));

@@ -199,10 +199,9 @@ void FeedTreeModel::reload()
     m_savedPagesFeedId = 0;
     MediaCache icons(m_reader, MediaCache::directoryFor(m_reader.path()));
     for (const Feed &feed : feeds.feeds()) {
-        if (FeedStore::isBuiltIn(feed)) {
-            if (feed.url == FeedStore::savedPagesUrl())
-                m_savedPagesFeedId = feed.id;
-            continue; // listed as a smart view
+        if (feed.url == FeedStore::savedPagesUrl()) {
+            m_savedPagesFeedId = feed.id;
+            continue; // listed as a smart view; other built-in feeds (the demo) are feeds
         }
         auto *item = new QStandardItem;
         item->setData(feed.id, FeedIdRole);
