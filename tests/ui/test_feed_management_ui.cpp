@@ -310,7 +310,7 @@ private slots:
         QVERIFY(tech);
         const QModelIndex techRow = findRow(model(), FeedTreeModel::ViewKind::Folder, *tech);
         QVERIFY(techRow.isValid());
-        QCOMPARE(techRow.data().toString(), QStringLiteral("Tech"));
+        QCOMPARE(techRow.data(FeedTreeModel::NameRole).toString(), QStringLiteral("Tech"));
         const auto three = store.feedByUrl(m_server.url(QStringLiteral("/three.xml")));
         QVERIFY(three);
         QCOMPARE(findRow(model(), FeedTreeModel::ViewKind::Feed, three->id).parent(), techRow);
