@@ -5,6 +5,7 @@
 #include "dialogs/ShortcutsDialog.h"
 #include "models/ArticleListModel.h"
 #include "models/FeedTreeModel.h"
+#include "models/FeedTreeWalk.h"
 #include "offline/PageSaver.h"
 #include "reader/ReaderView.h"
 #include "store/ArticleStore.h"
@@ -35,33 +36,14 @@
 namespace bs
 {
 
+using treewalk::kindOf;
+using treewalk::treeOrder;
+
 namespace
 {
 
-constexpr int kMaxOpened = 20;         // articles "open in browser" opens at once
-constexpr int kConfirmAbove = 100;     // "mark all read" asks above this many articles
-constexpr int kUnreadSearchPages = 25; // list pages Space reads through for the next unread
-
-FeedTreeModel::ViewKind kindOf(const QModelIndex &index)
-{
-    const QVariant kind = index.data(FeedTreeModel::ViewKindRole);
-    if (kind.isValid())
-        return kind.value<FeedTreeModel::ViewKind>();
-    return index.data(FeedTreeModel::FeedIdRole).toLongLong() > 0 ? FeedTreeModel::ViewKind::Feed
-                                                                  : FeedTreeModel::ViewKind::All;
-}
-
-// Every row of the tree in display order (parents before their children).
-QList<QModelIndex> treeOrder(const QAbstractItemModel *model, const QModelIndex &parent = {})
-{
-    QList<QModelIndex> out;
-    for (int r = 0; r < model->rowCount(parent); ++r) {
-        const QModelIndex index = model->index(r, 0, parent);
-        out << index;
-        out += treeOrder(model, index);
-    }
-    return out;
-}
+constexpr int kMaxOpened = 20;     // articles "open in browser" opens at once
+constexpr int kConfirmAbove = 100; // "mark all read" asks above this many articles
 
 } // namespace
 
@@ -470,227 +452,6 @@ void ArticleActions::exportBookmarks()
     m_sync->exportBookmarks(path, path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive));
 }
 
-void ArticleActions::fillLabelMenu()
-{
-    m_labelMenu->clear();
-    const QList<qint64> ids = selectedArticles();
-    QHash<QString, int> carried; // label name (lower case) -> selected articles carrying it
-    LabelStore labels(m_reader);
-    for (qint64 id : ids.mid(0, 500))
-        for (const Label &label : labels.labelsOf(id))
-            ++carried[label.name.toLower()];
-    for (const LabelCount &label : labels.list()) {
-        QAction *entry = m_labelMenu->addAction(label.name);
-        entry->setCheckable(true);
-        entry->setChecked(!ids.isEmpty() &&
-                          carried.value(label.name.toLower()) >= std::min<int>(ids.size(), 500));
-        entry->setEnabled(!ids.isEmpty());
-        const QString name = label.name;
-        connect(entry, &QAction::triggered, this, [this, name] { toggleLabel(name); });
-    }
-    if (!m_labelMenu->isEmpty())
-        m_labelMenu->addSeparator();
-    QAction *create = m_labelMenu->addAction(tr("&New Label…"));
-    create->setEnabled(!ids.isEmpty());
-    connect(create, &QAction::triggered, this, &ArticleActions::newLabel);
-}
-
-void ArticleActions::toggleLabel(const QString &name)
-{
-    const QList<qint64> ids = selectedArticles();
-    if (ids.isEmpty() || !m_sync)
-        return;
-    bool all = true;
-    LabelStore labels(m_reader);
-    for (qint64 id : ids) {
-        bool has = false;
-        for (const Label &label : labels.labelsOf(id))
-            has = has || label.name.compare(name, Qt::CaseInsensitive) == 0;
-        if (!has) {
-            all = false;
-            break;
-        }
-    }
-    if (all && labels.find(name))
-        m_sync->unassignLabel(name, ids);
-    else
-        m_sync->assignLabel(name, ids);
-}
-
-void ArticleActions::newLabel()
-{
-    const QString name = m_askLabel(QString()).trimmed();
-    if (name.isEmpty())
-        return;
-    const QString problem = LabelStore::nameProblem(name);
-    if (!problem.isEmpty()) {
-        showMessage(problem);
-        return;
-    }
-    if (m_sync && !selectedArticles().isEmpty())
-        m_sync->assignLabel(name, selectedArticles());
-}
-
-bool ArticleActions::moveToRow(int row)
-{
-    QTableView *list = m_window->articleView();
-    ArticleListModel *model = m_window->articleModel();
-    if (row < 0 || row >= model->rowCount())
-        return false;
-    const QModelIndex index = model->index(row, 0);
-    list->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
-                                                       QItemSelectionModel::Rows);
-    list->scrollTo(index);
-    return true;
-}
-
-void ArticleActions::nextArticle()
-{
-    ArticleListModel *model = m_window->articleModel();
-    const QModelIndex current = m_window->articleView()->currentIndex();
-    const int row = current.isValid() ? current.row() + 1 : 0;
-    if (row >= model->rowCount() && model->canFetchMore({}))
-        model->fetchMore({});
-    moveToRow(row);
-}
-
-void ArticleActions::previousArticle()
-{
-    const QModelIndex current = m_window->articleView()->currentIndex();
-    moveToRow(current.isValid() ? current.row() - 1 : 0);
-}
-
-void ArticleActions::moveFeed(int step)
-{
-    QTreeView *tree = m_window->feedView();
-    const QList<QModelIndex> rows = treeOrder(m_window->feedModel());
-    qsizetype at = rows.indexOf(tree->currentIndex().siblingAtColumn(0));
-    if (at < 0)
-        at = step > 0 ? -1 : rows.size();
-    for (qsizetype i = at + step; i >= 0 && i < rows.size(); i += step) {
-        if (kindOf(rows.at(i)) != FeedTreeModel::ViewKind::Feed)
-            continue;
-        for (QModelIndex parent = rows.at(i).parent(); parent.isValid(); parent = parent.parent())
-            tree->expand(parent);
-        tree->setCurrentIndex(rows.at(i));
-        tree->scrollTo(rows.at(i));
-        return;
-    }
-}
-
-void ArticleActions::nextFeed()
-{
-    moveFeed(1);
-}
-
-void ArticleActions::previousFeed()
-{
-    moveFeed(-1);
-}
-
-void ArticleActions::readOn()
-{
-    QPointer<ArticleActions> self(this);
-    m_window->readerView()->scrollPage([self](bool moved) {
-        if (self && !moved)
-            self->selectNextUnread();
-    });
-}
-
-bool ArticleActions::selectNextUnread()
-{
-    ArticleListModel *model = m_window->articleModel();
-    const auto firstUnreadFrom = [model](int start) {
-        int pages = 0;
-        for (int r = std::max(start, 0);; ++r) {
-            if (r >= model->rowCount()) {
-                if (!model->canFetchMore({}) || pages++ >= kUnreadSearchPages)
-                    return -1;
-                model->fetchMore({});
-                if (r >= model->rowCount())
-                    return -1;
-            }
-            if (!model->index(r, 0).data(ArticleListModel::ReadRole).toBool())
-                return r;
-        }
-    };
-    const QModelIndex current = m_window->articleView()->currentIndex();
-    int row = firstUnreadFrom(current.isValid() ? current.row() + 1 : 0);
-    if (row >= 0)
-        return moveToRow(row);
-
-    // None left here: the next feed (in tree order, wrapping) that has unread articles.
-    QTreeView *tree = m_window->feedView();
-    const QList<QModelIndex> rows = treeOrder(m_window->feedModel());
-    const qsizetype at = rows.indexOf(tree->currentIndex().siblingAtColumn(0));
-    for (qsizetype n = 1; n <= rows.size(); ++n) {
-        const QModelIndex feed = rows.at((std::max<qsizetype>(at, 0) + n) % rows.size());
-        if (kindOf(feed) != FeedTreeModel::ViewKind::Feed ||
-            feed.data(FeedTreeModel::UnreadRole).toLongLong() <= 0 || feed == tree->currentIndex())
-            continue;
-        for (QModelIndex parent = feed.parent(); parent.isValid(); parent = parent.parent())
-            tree->expand(parent);
-        tree->setCurrentIndex(feed);
-        row = firstUnreadFrom(0);
-        if (row >= 0)
-            return moveToRow(row);
-    }
-    showMessage(tr("No more unread articles."));
-    return false;
-}
-
-void ArticleActions::focusSearch()
-{
-    if (!m_searchField)
-        return;
-    m_searchField->setFocus(Qt::ShortcutFocusReason);
-    m_searchField->selectAll();
-}
-
-void ArticleActions::leaveSearch()
-{
-    if (!m_searchField)
-        return;
-    m_searchField->clear();
-    m_window->articleView()->setFocus(Qt::ShortcutFocusReason);
-}
-
-void ArticleActions::articleSelected(const QModelIndex &index)
-{
-    if (!index.isValid())
-        return; // the list is being re-read; the current row comes back
-    const QModelIndex row = index.siblingAtColumn(0);
-    const qint64 id = row.data(ArticleListModel::ArticleIdRole).toLongLong();
-    // The same article put back after the list was re-read (a sync, or a status change such
-    // as marking it unread by hand) is not a new choice.
-    if (id == 0 || std::exchange(m_lastSelected, id) == id ||
-        row.data(ArticleListModel::ReadRole).toBool())
-        return;
-    if (id == m_markPending && m_markTimer.isActive())
-        return;
-    m_markTimer.stop();
-    m_markPending = 0;
-    const int delay =
-        prefs::open()->value(prefs::kMarkReadDelayMs, prefs::kMarkReadDelayMsDefault).toInt();
-    if (delay < 0)
-        return;
-    if (delay == 0) {
-        markShownRead(id);
-        return;
-    }
-    m_markPending = id;
-    m_markTimer.start(delay);
-}
-
-void ArticleActions::markShownRead(qint64 articleId)
-{
-    // Only while it is still the article on screen.
-    if (articleId == 0 || !m_sync || m_window->readerView()->articleId() != articleId)
-        return;
-    ++m_readWrites;
-    m_sync->setRead({articleId}, true);
-}
-
 void ArticleActions::refreshRows(const QList<qint64> &articleIds, std::optional<bool> read,
                                  std::optional<bool> starred)
 {
@@ -721,35 +482,6 @@ void ArticleActions::unreadCountChanged(qint64 feedId, qint64 unread)
 void ArticleActions::showMessage(const QString &text, int ms)
 {
     m_window->statusBar()->showMessage(text, ms);
-}
-
-QList<QAction *> ArticleActions::shortcutActions() const
-{
-    QList<QAction *> out;
-    const auto take = [&out](QAction *action) {
-        if (!action->isSeparator() && !action->shortcuts().isEmpty() && !out.contains(action))
-            out << action;
-    };
-    // Menu order first, then actions that live only on widgets.
-    std::function<void(const QList<QAction *> &)> walk = [&](const QList<QAction *> &actions) {
-        for (QAction *action : actions) {
-            if (action->menu())
-                walk(action->menu()->actions());
-            else
-                take(action);
-        }
-    };
-    walk(m_window->menuBar()->actions());
-    for (QAction *action : m_window->findChildren<QAction *>())
-        take(action);
-    return out;
-}
-
-void ArticleActions::showShortcuts()
-{
-    auto *dialog = new ShortcutsDialog(shortcutActions(), m_window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
 }
 
 } // namespace bs
