@@ -34,7 +34,7 @@ profile="$work/profile"
 mkdir -p "$profile" "$out"
 rm -f "$out"/*.png
 
-if "$app" --help 2>/dev/null | grep -q -- '--no-first-run'; then
+if QT_QPA_PLATFORM=offscreen "$app" --help 2>/dev/null | grep -q -- '--no-first-run'; then
   echo "screenshots: the app's first-run demo content fills the profile"
 else
   [ -n "$cli" ] || { echo "screenshots: broadsheet-cli not found to fill the profile" >&2; exit 1; }

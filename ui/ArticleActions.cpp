@@ -256,6 +256,7 @@ void ArticleActions::addMenus(QMenuBar *bar)
             help = entry->menu();
     if (!help) {
         help = bar->addMenu(tr("&Help"));
+        help->setObjectName(QStringLiteral("helpMenu"));
         help->menuAction()->setObjectName(QStringLiteral("helpMenu"));
     }
     help->addAction(m_shortcuts);

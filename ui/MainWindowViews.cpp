@@ -148,6 +148,11 @@ void MainWindow::createSearchField(QToolBar *toolbar)
     m_searchTimer.setInterval(250);
     connect(&m_searchTimer, &QTimer::timeout, this, &MainWindow::runSearch);
     connect(m_searchField, &QLineEdit::textEdited, this, [this] { m_searchTimer.start(); });
+    // Enter searches at once.
+    connect(m_searchField, &QLineEdit::returnPressed, this, [this] {
+        m_searchTimer.stop();
+        runSearch();
+    });
     // The clear button, or text set by code, counts as typing too.
     connect(m_searchField, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (text.isEmpty())
