@@ -215,6 +215,14 @@ std::optional<Folder> FeedStore::folder(qint64 folderId)
     return std::nullopt;
 }
 
+std::optional<Folder> FeedStore::existingFolder(qint64 folderId)
+{
+    auto found = folder(folderId);
+    if (!found)
+        m_db.setLastError(QStringLiteral("There is no folder %1.").arg(folderId));
+    return found;
+}
+
 bool FeedStore::folderNameTaken(const QString &name, qint64 parentId, qint64 exceptId)
 {
     const auto existing = findFolder(name, parentId);
@@ -237,10 +245,8 @@ std::optional<qint64> FeedStore::createFolder(const QString &name, qint64 parent
     Transaction tx(m_db);
     if (!tx.isActive())
         return std::nullopt;
-    if (parentId != 0 && !folder(parentId)) {
-        m_db.setLastError(QStringLiteral("There is no folder %1.").arg(parentId));
+    if (parentId != 0 && !existingFolder(parentId))
         return std::nullopt;
-    }
     if (folderNameTaken(trimmed, parentId, 0))
         return std::nullopt;
     const auto id = folderId(trimmed, parentId);
@@ -261,11 +267,9 @@ bool FeedStore::renameFolder(qint64 folderId, const QString &name)
     Transaction tx(m_db);
     if (!tx.isActive())
         return false;
-    const auto current = folder(folderId);
-    if (!current) {
-        m_db.setLastError(QStringLiteral("There is no folder %1.").arg(folderId));
+    const auto current = existingFolder(folderId);
+    if (!current)
         return false;
-    }
     if (folderNameTaken(trimmed, current->parentId, folderId))
         return false;
     SqlQuery q(m_db);
@@ -281,18 +285,14 @@ bool FeedStore::moveFolder(qint64 folderId, qint64 parentId)
     Transaction tx(m_db);
     if (!tx.isActive())
         return false;
-    const auto current = folder(folderId);
-    if (!current) {
-        m_db.setLastError(QStringLiteral("There is no folder %1.").arg(folderId));
+    const auto current = existingFolder(folderId);
+    if (!current)
         return false;
-    }
     if (current->parentId == parentId)
         return true; // already there
     if (parentId != 0) {
-        if (!folder(parentId)) {
-            m_db.setLastError(QStringLiteral("There is no folder %1.").arg(parentId));
+        if (!existingFolder(parentId))
             return false;
-        }
         SqlQuery inside(m_db);
         inside.prepare(QStringLiteral(
             "WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT f.id FROM folders f JOIN tree ON "
@@ -358,11 +358,9 @@ bool FeedStore::removeFolder(qint64 folderId, FolderContents contents)
     Transaction tx(m_db);
     if (!tx.isActive())
         return false;
-    const auto current = folder(folderId);
-    if (!current) {
-        m_db.setLastError(QStringLiteral("There is no folder %1.").arg(folderId));
+    const auto current = existingFolder(folderId);
+    if (!current)
         return false;
-    }
     if (contents == FolderContents::Delete) {
         if (!removeFeedsWhere(QStringLiteral("folder_id IN (WITH RECURSIVE tree(id) AS (SELECT ? "
                                              "UNION SELECT f.id FROM folders f JOIN tree ON "
@@ -390,10 +388,8 @@ bool FeedStore::moveFeed(qint64 feedId, qint64 folderId)
         m_db.setLastError(QStringLiteral("There is no feed %1.").arg(feedId));
         return false;
     }
-    if (folderId != 0 && !folder(folderId)) {
-        m_db.setLastError(QStringLiteral("There is no folder %1.").arg(folderId));
+    if (folderId != 0 && !existingFolder(folderId))
         return false;
-    }
     SqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE feeds SET folder_id = ? WHERE id = ?"));
     q.bind(nullableId(folderId)).bind(feedId);

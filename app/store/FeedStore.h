@@ -57,6 +57,8 @@ public:
     static bool isBuiltIn(const Feed &feed);
 
 private:
+    // The folder, or nullopt with "There is no folder N." as the last error.
+    std::optional<Folder> existingFolder(qint64 folderId);
     bool removeFeedsWhere(const QString &condition, qint64 id);
     bool moveContents(qint64 fromFolder, qint64 toFolder);
     bool folderNameTaken(const QString &name, qint64 parentId, qint64 exceptId);

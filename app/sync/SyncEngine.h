@@ -71,8 +71,6 @@ public:
     Database *writer() { return (m_db || open()) ? m_db.get() : nullptr; }
     QNetworkAccessManager *network() const { return m_network.get(); }
     ArticleDownloader *downloader() const { return m_downloader.get(); }
-    // The writer connection as it is (null before open() or if it failed; this thread only).
-    Database *database() const { return m_db.get(); }
 
 public slots:
     // Opens the writer connection and the network stack on the current thread.

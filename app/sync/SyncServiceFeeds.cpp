@@ -57,7 +57,7 @@ void SyncService::postWrite(std::function<QString(Database &)> work,
                             std::function<void()> onSuccess)
 {
     post([this, work = std::move(work), onSuccess = std::move(onSuccess)](SyncEngine *engine) {
-        Database *db = engine->database();
+        Database *db = engine->writer();
         const QString error =
             db ? work(*db) : QStringLiteral("The profile's database is not open for writing.");
         if (error.isEmpty())
@@ -71,7 +71,7 @@ void SyncService::addFeed(const QUrl &url, const QString &title, qint64 folderId
                           FullTextMode fullText, const QString &newFolder)
 {
     post([this, url, title, folderId, fullText, newFolder](SyncEngine *engine) {
-        Database *db = engine->database();
+        Database *db = engine->writer();
         if (!db) {
             reply([this, url] {
                 emit feedAddFailed(url, QStringLiteral("The profile's database is not open for "

@@ -90,11 +90,12 @@ PageSaver *pageSaverOf(SyncEngine *engine)
 void SyncService::write(std::function<void(SyncEngine *, Database &)> work)
 {
     post([this, work = std::move(work)](SyncEngine *engine) {
-        if (!engine->writer() && !engine->open()) {
+        Database *db = engine->writer(); // opens the engine when it is not yet
+        if (!db) {
             reply([this] { emit writeFailed(tr("The profile's database is not open.")); });
             return;
         }
-        work(engine, *engine->writer());
+        work(engine, *db);
     });
 }
 
