@@ -6,6 +6,7 @@
 #include "cli/ExtractCommand.h"
 #include "cli/LabelCommands.h"
 #include "cli/OfflineCommands.h"
+#include "cli/PageCommands.h"
 #include "cli/RelatedCommand.h"
 #include "cli/SearchCommand.h"
 #include "cli/SyncCommand.h"
@@ -52,45 +53,6 @@ void printJson(CliContext &ctx, const QJsonArray &array)
     ctx.out().flush();
 }
 
-int addFeed(CliContext &ctx, const QStringList &arguments)
-{
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("folder"), QStringLiteral("Put the feed in this folder."),
-                      QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("title"), QStringLiteral("Title until the first sync."),
-                      QStringLiteral("TITLE")});
-    if (!ctx.parseOptions(parser, "add-feed", arguments))
-        return 2;
-    if (parser.positionalArguments().size() != 1)
-        return ctx.usage(QStringLiteral("add-feed takes one feed URL."));
-    const QString text = parser.positionalArguments().first().trimmed();
-    const QUrl url = webUrl(text);
-    const bool web =
-        url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https");
-    if (!url.isValid() || !web || url.host().isEmpty())
-        return ctx.fail(QStringLiteral("'%1' is not a feed address (expected an http or https "
-                                       "URL such as https://example.org/feed.xml).")
-                            .arg(text));
-    Database *db = ctx.writer();
-    if (!db)
-        return 1;
-    FeedStore feeds(*db);
-    Feed feed;
-    feed.url = url;
-    feed.title = parser.value(QStringLiteral("title"));
-    if (parser.isSet(QStringLiteral("folder"))) {
-        const auto folder = feeds.folderId(parser.value(QStringLiteral("folder")));
-        if (!folder)
-            return ctx.fail(db->lastError());
-        feed.folderId = *folder;
-    }
-    const auto id = feeds.addFeed(feed);
-    if (!id)
-        return ctx.fail(db->lastError());
-    ctx.out() << "Added feed " << *id << ": " << url.toString() << Qt::endl;
-    return 0;
-}
-
 int listFeeds(CliContext &ctx, const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -118,17 +80,23 @@ int listFeeds(CliContext &ctx, const QStringList &arguments)
         };
         QJsonArray array;
         for (const Feed &f : feeds)
-            array.append(QJsonObject{{QStringLiteral("id"), f.id},
-                                     {QStringLiteral("url"), f.url.toString()},
-                                     {QStringLiteral("title"), f.title},
-                                     {QStringLiteral("folder"), folderNames.value(f.folderId)},
-                                     {QStringLiteral("unread"), unread.value(f.id)},
-                                     {QStringLiteral("disabled"), f.disabled},
-                                     {QStringLiteral("error_count"), f.errorCount},
-                                     {QStringLiteral("last_error"), f.lastError},
-                                     {QStringLiteral("last_error_at"), date(f.lastErrorAt)},
-                                     {QStringLiteral("last_fetch"), date(f.lastFetch)},
-                                     {QStringLiteral("next_fetch"), date(f.nextFetch)}});
+            array.append(QJsonObject{
+                {QStringLiteral("id"), f.id},
+                {QStringLiteral("url"), f.url.toString()},
+                {QStringLiteral("title"), f.title},
+                {QStringLiteral("folder"), folderNames.value(f.folderId)},
+                {QStringLiteral("kind"),
+                 f.kind == FeedKind::Page ? QStringLiteral("page") : QStringLiteral("feed")},
+                {QStringLiteral("selector"), f.kind == FeedKind::Page
+                                                 ? QJsonValue(f.pageSelector)
+                                                 : QJsonValue(QJsonValue::Null)},
+                {QStringLiteral("unread"), unread.value(f.id)},
+                {QStringLiteral("disabled"), f.disabled},
+                {QStringLiteral("error_count"), f.errorCount},
+                {QStringLiteral("last_error"), f.lastError},
+                {QStringLiteral("last_error_at"), date(f.lastErrorAt)},
+                {QStringLiteral("last_fetch"), date(f.lastFetch)},
+                {QStringLiteral("next_fetch"), date(f.nextFetch)}});
         printJson(ctx, array);
         return 0;
     }
@@ -143,6 +111,8 @@ int listFeeds(CliContext &ctx, const QStringList &arguments)
         ctx.out() << f.id << '\t' << unread.value(f.id) << " unread\t" << title;
         if (f.folderId)
             ctx.out() << "\t[" << folderNames.value(f.folderId) << ']';
+        if (f.kind == FeedKind::Page)
+            ctx.out() << "\t(page: " << f.pageSelector << ')';
         ctx.out() << Qt::endl;
     }
     return 0;
@@ -387,7 +357,12 @@ int discover(CliContext &ctx, const QStringList &arguments)
 }
 
 constexpr CliCommand kCommands[] = {
-    {"add-feed", "URL [--folder NAME] [--title TITLE]", "Subscribe to a feed.", addFeed},
+    {"add-feed", "URL [--folder NAME] [--title TITLE] [--page] [--selector CSS] [--no-check]",
+     "Subscribe to a feed. The address may be a feed or a page that links one; a page that "
+     "offers no feed is followed through its list of stories (a page feed; --page: even where a "
+     "feed exists; --selector: the stories this CSS selector addresses). --no-check stores the "
+     "address without fetching it.",
+     addFeedCommand},
     {"feeds", "[--errors] [--json]",
      "List subscribed feeds with unread counts; --errors: only failing feeds, with error count, "
      "time and message.",
@@ -463,10 +438,16 @@ constexpr CliCommand kCommands[] = {
      "the \"Saved pages\" feed with its images cached; prints the article id (--json: {id, "
      "title, url}). Saving the same address again updates it.",
      saveCommand},
-    {"feed-set", "ID --full-text off|on|auto",
+    {"feed-set", "ID [--full-text off|on|auto] [--selector CSS]",
      "Choose whether sync downloads a feed's article pages and images for offline reading "
-     "(auto, the default: when the feed gives only summaries).",
+     "(auto, the default: when the feed gives only summaries); --selector: the list a page feed "
+     "follows (checked against the page first).",
      feedSetCommand},
+    {"page-lists", "FILE|URL [--url BASE] [--json] [--now WHEN] [--limit N] [--selector CSS]",
+     "The lists of stories on a web page, best first, each with the CSS selector that "
+     "addresses it; --json prints [{score, selector, items: [{title, url, published (ISO 8601 "
+     "or null), snippet, image}]}]; --selector: only what that selector addresses.",
+     pageListsCommand},
     {"media", "[--json] [--clean]",
      "The offline image cache: images, files, size, budget (config media.budget_mb) and the "
      "per-image cap (media.max_image_mb); --clean removes unused files and evicts to the "

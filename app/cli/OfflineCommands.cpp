@@ -6,6 +6,7 @@
 #include "offline/ArticleDownloader.h"
 #include "offline/MediaCache.h"
 #include "offline/PageSaver.h"
+#include "pages/PageLists.h"
 #include "store/ArticleStore.h"
 #include "store/FeedStore.h"
 #include "store/StatusStore.h"
@@ -94,6 +95,10 @@ int feedSetCommand(CliContext &ctx, const QStringList &arguments)
                       QStringLiteral("Download article pages for offline reading: off, on, or "
                                      "auto (when the feed gives only summaries)."),
                       QStringLiteral("MODE")});
+    parser.addOption({QStringLiteral("selector"),
+                      QStringLiteral("The list a page feed follows: a CSS selector matching one "
+                                     "element per story (checked against the page first)."),
+                      QStringLiteral("CSS")});
     if (!ctx.parseOptions(parser, "feed-set", arguments))
         return 2;
     if (parser.positionalArguments().size() != 1)
@@ -103,30 +108,74 @@ int feedSetCommand(CliContext &ctx, const QStringList &arguments)
     if (!ok || id <= 0)
         return ctx.usage(QStringLiteral("'%1' is not a feed id (a positive number).")
                              .arg(parser.positionalArguments().first()));
-    if (!parser.isSet(QStringLiteral("full-text")))
-        return ctx.usage(QStringLiteral("feed-set: say what to set (--full-text off|on|auto)."));
+    const bool setMode = parser.isSet(QStringLiteral("full-text"));
+    const bool setSelector = parser.isSet(QStringLiteral("selector"));
+    if (!setMode && !setSelector)
+        return ctx.usage(
+            QStringLiteral("feed-set: say what to set (--full-text off|on|auto, --selector CSS)."));
     const QString mode = parser.value(QStringLiteral("full-text")).toLower();
-    FullTextMode chosen;
-    if (mode == QLatin1String("off"))
+    FullTextMode chosen = FullTextMode::Automatic;
+    if (!setMode || mode == QLatin1String("auto") || mode == QLatin1String("automatic"))
+        chosen = FullTextMode::Automatic;
+    else if (mode == QLatin1String("off"))
         chosen = FullTextMode::Off;
     else if (mode == QLatin1String("on"))
         chosen = FullTextMode::On;
-    else if (mode == QLatin1String("auto") || mode == QLatin1String("automatic"))
-        chosen = FullTextMode::Automatic;
     else
         return ctx.usage(QStringLiteral("--full-text takes off, on or auto."));
+    const QString selector = parser.value(QStringLiteral("selector")).trimmed();
+    if (setSelector) {
+        const QString why = pageSelectorError(selector);
+        if (!why.isEmpty())
+            return ctx.usage(why);
+    }
+    std::optional<Feed> feed;
+    {
+        Database *reader = ctx.reader();
+        if (!reader)
+            return 1;
+        feed = FeedStore(*reader).feed(id);
+    }
+    if (!feed)
+        return ctx.fail(QStringLiteral("There is no feed %1 (see feeds).").arg(id));
+    if (setSelector) {
+        if (feed->kind != FeedKind::Page)
+            return ctx.fail(QStringLiteral("Feed %1 is a feed document, not a page feed: a "
+                                           "selector does not apply to it.")
+                                .arg(id));
+        // Checked against the page as it is now, so a typo does not silence the feed.
+        const FetchResult fetched = fetchWebPage(feed->url);
+        if (fetched.outcome != FetchResult::Fetched)
+            return ctx.fail(QStringLiteral("Could not check the selector: %1")
+                                .arg(fetched.error.isEmpty()
+                                         ? QStringLiteral("HTTP %1").arg(fetched.httpStatus)
+                                         : fetched.error));
+        const PageListsResult check =
+            readPageList(fetched.body, fetched.finalUrl.isValid() ? fetched.finalUrl : feed->url,
+                         selector, fetched.contentType);
+        if (!check.ok())
+            return ctx.fail(check.error);
+        ctx.out() << "The selector finds " << check.lists.first().items.size() << " stories."
+                  << Qt::endl;
+    }
     Database *db = ctx.writer();
     if (!db)
         return 1;
     FeedStore feeds(*db);
-    std::optional<Feed> feed = feeds.feed(id);
+    feed = feeds.feed(id);
     if (!feed)
         return ctx.fail(QStringLiteral("There is no feed %1 (see feeds).").arg(id));
-    feed->fullText = chosen;
+    if (setMode)
+        feed->fullText = chosen;
+    if (setSelector)
+        feed->pageSelector = selector;
     if (!feeds.updateFeed(*feed))
         return ctx.fail(db->lastError());
-    ctx.out() << (feed->title.isEmpty() ? feed->url.toString() : feed->title)
-              << ": full-article download " << mode << Qt::endl;
+    const QString name = feed->title.isEmpty() ? feed->url.toString() : feed->title;
+    if (setMode)
+        ctx.out() << name << ": full-article download " << mode << Qt::endl;
+    if (setSelector)
+        ctx.out() << name << ": selector " << selector << Qt::endl;
     return 0;
 }
 

@@ -53,6 +53,9 @@ void FeedDiscovery::start(const QUrl &url)
     m_url = url;
     m_feeds.clear();
     m_error.clear();
+    m_page = Page{};
+    m_pageLists = PageListsResult{};
+    m_pageLists.error = QStringLiteral("The address did not answer with a web page.");
     m_probeResults.clear();
     m_probesPending = 0;
     const QString scheme = url.scheme().toLower();
@@ -125,6 +128,8 @@ void FeedDiscovery::pageFinished(QNetworkReply *reply)
         finish({DiscoveredFeed{finalUrl, title, type}});
         return;
     }
+    m_page = Page{body, finalUrl, QString::fromLatin1(contentType)};
+    m_pageLists = findPageLists(body, finalUrl, m_page.contentType);
     const QList<DiscoveredFeed> links = feedLinksInPage(body, finalUrl, contentType);
     if (!links.isEmpty()) {
         finish(links);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "feeds/FeedLinks.h"
+#include "pages/PageLists.h"
 
 #include <QList>
 #include <QObject>
@@ -20,6 +21,10 @@ namespace bs
 // <link rel="alternate"> feeds; when it has none, the well-known paths (/feed, /rss, /rss.xml,
 // /atom.xml, /feed.xml, /index.xml, /feed.json, next to the page and at the site root) that
 // answer 200 with a feed. Runs on the caller's event loop with the caller's network manager.
+//
+// When the address answers with a web page, that page is kept (page()) and its lists of stories
+// are found (pageLists(), pages/PageLists.h) whether or not it links a feed: a site without a
+// feed can be followed as a page feed, and a person can choose one where a feed exists.
 class FeedDiscovery : public QObject
 {
     Q_OBJECT
@@ -45,6 +50,17 @@ public:
     // worked, including when the site simply has no feed.
     QString errorString() const { return m_error; }
 
+    // The web page the address answered with (empty bytes when it answered with a feed or
+    // failed), for a page feed's preview without fetching it again.
+    struct Page {
+        QByteArray bytes;
+        QUrl url; // after redirects
+        QString contentType;
+    };
+    const Page &page() const { return m_page; }
+    // The page's lists of stories, best first (error set when it holds none or is no page).
+    const PageListsResult &pageLists() const { return m_pageLists; }
+
 signals:
     void finished(const QList<DiscoveredFeed> &feeds);
 
@@ -68,6 +84,8 @@ private:
     int m_probesPending = 0;
     QList<DiscoveredFeed> m_feeds;
     QString m_error;
+    Page m_page;
+    PageListsResult m_pageLists;
 };
 
 } // namespace bs

@@ -10,6 +10,10 @@ namespace bs
 // How a feed's article pages are downloaded for offline reading.
 enum class FullTextMode { Off = 0, On = 1, Automatic = 2 };
 
+// What a feed's address answers with: a feed document, or a web page whose list of stories
+// (addressed by a CSS selector, see pages/PageLists.h) becomes the feed's articles.
+enum class FeedKind { Document = 0, Page = 1 };
+
 struct Folder {
     qint64 id = 0;
     qint64 parentId = 0; // 0: top level
@@ -44,6 +48,8 @@ struct Feed {
     // more often) and sy:updatePeriod / sy:updateFrequency (how often it publishes).
     int ttlSecs = 0;
     int updatePeriodSecs = 0;
+    FeedKind kind = FeedKind::Document;
+    QString pageSelector; // a page feed's list: CSS selecting one element per story
 };
 
 } // namespace bs

@@ -106,6 +106,8 @@ ArticlePage ArticleDownloader::pageOf(const ExtractedArticle &page)
     p.lang = page.lang;
     p.dir = page.dir;
     p.relatedJson = relatedJson(page);
+    p.published = page.published;
+    p.byline = page.byline;
     p.extractedAt = QDateTime::currentDateTimeUtc();
     return p;
 }

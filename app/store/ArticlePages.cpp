@@ -31,6 +31,25 @@ bool ArticleStore::savePage(qint64 articleId, const ArticlePage &page)
     const QString summary = row.value(3).toString();
     row.finish();
 
+    // The page's date and byline where the article has none (page feeds' lists often show
+    // neither): the list then sorts by the date the story was published.
+    if (page.published.isValid()) {
+        SqlQuery date(m_db);
+        date.prepare(QStringLiteral("UPDATE articles SET published = ?, sort_time = ? WHERE id = "
+                                    "? AND published IS NULL"));
+        date.bind(page.published).bind(page.published).bind(articleId);
+        if (!date.exec())
+            return false;
+    }
+    if (!page.byline.isEmpty() && a.author.isEmpty()) {
+        SqlQuery author(m_db);
+        author.prepare(QStringLiteral("UPDATE articles SET author = ? WHERE id = ?"));
+        author.bind(page.byline.left(200)).bind(articleId);
+        if (!author.exec())
+            return false;
+        a.author = page.byline.left(200);
+    }
+
     // The same rule as a save: with a body present, the summary is indexed apart.
     const QString text = htmlToPlainText(page.fullText);
     const QString summaryText = summary.isEmpty() ? QString() : htmlToPlainText(summary);

@@ -336,6 +336,19 @@ QList<QDateTime> ArticleStore::recentPublished(qint64 feedId, int limit)
     return times;
 }
 
+QList<QUrl> ArticleStore::recentUrls(qint64 feedId, int limit)
+{
+    QList<QUrl> urls;
+    SqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT url FROM articles WHERE feed_id = ? AND url <> '' ORDER BY "
+                             "sort_time DESC, id DESC LIMIT ?"));
+    q.bind(feedId).bind(qint64(limit));
+    if (q.exec())
+        while (q.next())
+            urls.append(QUrl(q.value(0).toString()));
+    return urls;
+}
+
 QString ArticleStore::identity(const Article &article)
 {
     return effectiveGuid(article, article.contentHash.isEmpty() ? contentHash(article)

@@ -38,6 +38,10 @@ struct ArticlePage {
     QString lang;
     QString dir;
     QString relatedJson = QStringLiteral("[]"); // [{title, url, snippet}]: the page's own list
+    // What the page says of the article; each fills the article's own only where it has none
+    // (a page feed's list may show no date or author).
+    QDateTime published;
+    QString byline;
     QDateTime extractedAt;
     QString extractError; // why the last download failed; empty when it worked
     QString mediaError;   // images that were refused, one "URL: reason" a line
@@ -88,6 +92,8 @@ public:
     std::optional<Article> article(qint64 articleId);
     // Publication times of the feed's newest articles (for its posting rate), newest first.
     QList<QDateTime> recentPublished(qint64 feedId, int limit);
+    // The addresses of a feed's newest articles (a page feed finds its list again by them).
+    QList<QUrl> recentUrls(qint64 feedId, int limit);
     QList<ArticlePageRow> list(const ArticleQuery &query);
     qint64 count(const ArticleQuery &query);
     // The listing rows of these articles (at most a few thousand ids), in the order given;

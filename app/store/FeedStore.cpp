@@ -13,7 +13,7 @@ const char kFeedColumns[] =
     "id, ifnull(folder_id, 0), url, title, site_url, description, icon_url, etag, last_modified, "
     "last_fetch, next_fetch, fetch_interval, error_count, last_error, last_error_at, "
     "full_text_mode, retention_days, disabled, created_at, content_hash, ttl_secs, "
-    "update_period_secs, title_locked";
+    "update_period_secs, title_locked, kind, page_selector";
 
 Feed readFeed(const SqlQuery &q)
 {
@@ -41,6 +41,8 @@ Feed readFeed(const SqlQuery &q)
     f.ttlSecs = q.value(20).toInt();
     f.updatePeriodSecs = q.value(21).toInt();
     f.titleLocked = q.value(22).toBool();
+    f.kind = q.value(23).toInt() == int(FeedKind::Page) ? FeedKind::Page : FeedKind::Document;
+    f.pageSelector = q.value(24).toString();
     return f;
 }
 
@@ -113,8 +115,8 @@ std::optional<qint64> FeedStore::addFeed(const Feed &feed)
     q.prepare(QStringLiteral(
         "INSERT INTO feeds(folder_id, url, title, site_url, description, icon_url, "
         "fetch_interval, full_text_mode, retention_days, disabled, position, created_at, "
-        "title_locked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT ifnull(max(position), -1) + 1 "
-        "FROM feeds), ?, ?)"));
+        "title_locked, kind, page_selector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "(SELECT ifnull(max(position), -1) + 1 FROM feeds), ?, ?, ?, ?)"));
     q.bind(nullableId(feed.folderId))
         .bind(feed.url.toString())
         .bind(feed.title)
@@ -126,7 +128,9 @@ std::optional<qint64> FeedStore::addFeed(const Feed &feed)
         .bind(qint64(feed.retentionDays))
         .bind(qint64(feed.disabled))
         .bind(feed.createdAt.isValid() ? feed.createdAt : QDateTime::currentDateTimeUtc())
-        .bind(qint64(feed.titleLocked));
+        .bind(qint64(feed.titleLocked))
+        .bind(qint64(feed.kind))
+        .bind(feed.pageSelector);
     if (!q.exec())
         return std::nullopt;
     return q.lastInsertId();
@@ -142,7 +146,7 @@ bool FeedStore::updateFeed(const Feed &feed)
         "icon_url = ?, etag = ?, last_modified = ?, last_fetch = ?, next_fetch = ?, "
         "fetch_interval = ?, error_count = ?, last_error = ?, last_error_at = ?, "
         "full_text_mode = ?, retention_days = ?, disabled = ?, content_hash = ?, ttl_secs = ?, "
-        "update_period_secs = ?, title_locked = ? WHERE id = ?"));
+        "update_period_secs = ?, title_locked = ?, kind = ?, page_selector = ? WHERE id = ?"));
     q.bind(nullableId(feed.folderId))
         .bind(feed.url.toString())
         .bind(feed.title)
@@ -164,6 +168,8 @@ bool FeedStore::updateFeed(const Feed &feed)
         .bind(qint64(feed.ttlSecs))
         .bind(qint64(feed.updatePeriodSecs))
         .bind(qint64(feed.titleLocked))
+        .bind(qint64(feed.kind))
+        .bind(feed.pageSelector)
         .bind(feed.id);
     return q.exec() && q.rowsAffected() == 1;
 }

@@ -271,6 +271,12 @@ BEGIN
     UPDATE feed_unread SET unread = unread - 1 WHERE feed_id = OLD.feed_id;
 END;
 )sql"},
+    {11, "page feeds: a feed read from a web page's list of stories", R"sql(
+-- 0: a feed document (RSS, Atom, JSON Feed); 1: a web page whose list of stories (the items
+-- page_selector addresses, a CSS selector) are the feed's articles.
+ALTER TABLE feeds ADD COLUMN kind INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE feeds ADD COLUMN page_selector TEXT NOT NULL DEFAULT '';
+)sql"},
 };
 
 bool execScript(sqlite3 *handle, const char *sql, QString *error)

@@ -54,6 +54,26 @@ bool FeedMerger::prepareArticles(qint64 feedId, QList<Article> &articles, const 
 MergeResult FeedMerger::merge(qint64 feedId, const FetchResult &fetch, const ParsedFeed *parsed,
                               const QDateTime &now)
 {
+    MergeSource source;
+    if (fetch.outcome == FetchResult::Fetched && parsed && parsed->version.isEmpty() &&
+        parsed->entries.size() == 0) {
+        source.error = parsed->bozo
+                           ? QStringLiteral("This is not a feed: %1").arg(parsed->bozoReason)
+                           : QStringLiteral("This is not a feed (no RSS, Atom or JSON Feed "
+                                            "content).");
+    } else if (fetch.outcome == FetchResult::Fetched && parsed) {
+        source.read = true;
+        source.cut = parsed->truncated;
+        source.info = parsed->feedInfo();
+        source.hints = Scheduler::hints(parsed->feed);
+        source.articles = parsed->articles(feedId, now);
+    }
+    return merge(feedId, fetch, source, now);
+}
+
+MergeResult FeedMerger::merge(qint64 feedId, const FetchResult &fetch, const MergeSource &source,
+                              const QDateTime &now)
+{
     MergeResult result;
     Transaction tx(m_db);
     if (!tx.isActive()) {
@@ -75,11 +95,8 @@ MergeResult FeedMerger::merge(qint64 feedId, const FetchResult &fetch, const Par
         error = QStringLiteral("The server says this feed is gone for good (HTTP 410); it is no "
                                "longer fetched.");
         feed->disabled = true;
-    } else if (fetch.outcome == FetchResult::Fetched && parsed && parsed->version.isEmpty() &&
-               parsed->entries.size() == 0) {
-        error = parsed->bozo ? QStringLiteral("This is not a feed: %1").arg(parsed->bozoReason)
-                             : QStringLiteral("This is not a feed (no RSS, Atom or JSON Feed "
-                                              "content).");
+    } else if (fetch.outcome == FetchResult::Fetched && !source.error.isEmpty()) {
+        error = source.error;
     }
 
     if (!error.isEmpty()) {
@@ -99,7 +116,7 @@ MergeResult FeedMerger::merge(qint64 feedId, const FetchResult &fetch, const Par
     // A good answer: validators, address, content. A cut-off document (Qt cannot always tell
     // a reset connection from the end of a chunked body) keeps what it had, but not its
     // validators or hash, so the next sync fetches the whole feed again instead of a 304.
-    const bool cut = parsed && parsed->truncated;
+    const bool cut = source.read && source.cut;
     feed->etag = cut ? QString() : fetch.newValidators.etag;
     feed->lastModified = cut ? QString() : fetch.newValidators.lastModified;
     if (fetch.permanentRedirect && fetch.finalUrl.isValid() && fetch.finalUrl != feed->url &&
@@ -108,11 +125,13 @@ MergeResult FeedMerger::merge(qint64 feedId, const FetchResult &fetch, const Par
     feed->errorCount = 0;
     feed->lastError.clear();
     feed->lastErrorAt = QDateTime();
+    if (!source.pageSelector.isEmpty())
+        feed->pageSelector = source.pageSelector;
 
     ArticleStore articles(m_db);
-    if (fetch.outcome == FetchResult::Fetched && parsed) {
+    if (fetch.outcome == FetchResult::Fetched && source.read) {
         feed->contentHash = cut ? QByteArray() : fetch.contentHash;
-        const Feed info = parsed->feedInfo();
+        const Feed &info = source.info;
         if (!info.title.isEmpty() && !feed->titleLocked)
             feed->title = info.title;
         if (!info.siteUrl.isEmpty())
@@ -121,10 +140,9 @@ MergeResult FeedMerger::merge(qint64 feedId, const FetchResult &fetch, const Par
             feed->description = info.description;
         if (!info.iconUrl.isEmpty())
             feed->iconUrl = info.iconUrl;
-        const ScheduleHints hints = Scheduler::hints(parsed->feed);
-        feed->ttlSecs = hints.ttlSecs;
-        feed->updatePeriodSecs = hints.updatePeriodSecs;
-        QList<Article> entries = parsed->articles(feedId, now);
+        feed->ttlSecs = source.hints.ttlSecs;
+        feed->updatePeriodSecs = source.hints.updatePeriodSecs;
+        QList<Article> entries = source.articles;
         QList<ArticleStore::SaveResult> saved;
         if (!prepareArticles(feedId, entries, now, result) ||
             !articles.saveInTransaction(entries, &saved)) {
@@ -153,6 +171,7 @@ MergeResult FeedMerger::merge(qint64 feedId, const FetchResult &fetch, const Par
         return result;
     }
     result.ok = true;
+    result.notice = source.notice;
     return result;
 }
 

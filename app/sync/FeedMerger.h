@@ -17,6 +17,19 @@ struct MergeResult {
     QList<qint64> updated; // articles whose content changed (or whose guid was replaced)
     qint64 unread = -1;    // the feed's unread articles afterwards (-1 when it failed)
     int skipped = 0;       // entries retention deleted before (tombstones), not brought back
+    QString notice;        // worked, with something to say (a page feed's list moved)
+};
+
+// What one answer gave to merge, whatever its format (a feed document or a page's list).
+struct MergeSource {
+    QString error;           // the answer could not be used (the feed is marked failing)
+    bool read = false;       // the answer was fetched and read: the fields below apply
+    bool cut = false;        // a document that ended early: keep no validators or hash
+    Feed info;               // title, site, description, icon when the answer says them
+    ScheduleHints hints;     // what the answer says of its own schedule
+    QList<Article> articles; // the entries, as articles of the feed
+    QString pageSelector;    // a page feed's list moved: the selector that found it (else empty)
+    QString notice;          // what the person should know although it worked
 };
 
 // Writes one fetch (and its parse) of one feed into the store, all in one transaction: the
@@ -45,6 +58,9 @@ public:
     }
 
     MergeResult merge(qint64 feedId, const FetchResult &fetch, const ParsedFeed *parsed,
+                      const QDateTime &now);
+    // The same for an answer already read into articles (page feeds).
+    MergeResult merge(qint64 feedId, const FetchResult &fetch, const MergeSource &source,
                       const QDateTime &now);
 
 private:

@@ -4,10 +4,12 @@
 #include "net/Fetcher.h"
 #include "offline/ArticleDownloader.h"
 #include "offline/MediaCache.h"
+#include "store/ArticleStore.h"
 #include "store/Database.h"
 #include "store/FeedStore.h"
 #include "store/SettingsStore.h"
 #include "sync/FeedMerger.h"
+#include "sync/PageFeedSource.h"
 
 #include <QNetworkAccessManager>
 #include <QTimer>
@@ -140,6 +142,8 @@ void SyncEngine::enqueue(const QList<Feed> &feeds)
         request.feedId = int(feed.id);
         m_pending.insert(feed.id);
         m_titles.insert(feed.id, titleOf(feed));
+        if (feed.kind == FeedKind::Page)
+            m_pageFeeds.insert(feed.id, feed);
         m_fetcher->enqueue(request);
         ++queued;
     }
@@ -157,6 +161,7 @@ void SyncEngine::cancel()
     if (!m_pending.isEmpty() || m_retention)
         m_progress.cancelled = true;
     m_pending.clear();
+    m_pageFeeds.clear();
     m_retention.reset();
     m_passMerged = false;
     finishIfDone();
@@ -167,6 +172,23 @@ void SyncEngine::handle(const FetchResult &fetch)
     const qint64 feedId = fetch.feedId;
     if (!m_pending.remove(feedId))
         return; // cancelled meanwhile
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    MergeResult merged;
+    if (const auto page = m_pageFeeds.constFind(feedId); page != m_pageFeeds.cend()) {
+        const Feed feed = *page;
+        m_pageFeeds.erase(page);
+        const QList<QUrl> known = ArticleStore(*m_db).recentUrls(feedId, 100);
+        merged = FeedMerger(*m_db, m_schedulePolicy)
+                     .merge(feedId, fetch, readPageFeed(feed, fetch, known, now), now);
+    } else {
+        merged = mergeDocument(fetch, now);
+    }
+    finishFeed(fetch, merged);
+}
+
+MergeResult SyncEngine::mergeDocument(const FetchResult &fetch, const QDateTime &now)
+{
+    const qint64 feedId = fetch.feedId;
     std::unique_ptr<ParsedFeed> parsed;
     if (fetch.outcome == FetchResult::Fetched) {
         FeedSource source;
@@ -177,9 +199,12 @@ void SyncEngine::handle(const FetchResult &fetch)
         source.zonelessZone = m_zone;
         parsed = std::make_unique<ParsedFeed>(parseFeed(fetch.body, source));
     }
-    const MergeResult merged =
-        FeedMerger(*m_db, m_schedulePolicy)
-            .merge(feedId, fetch, parsed.get(), QDateTime::currentDateTimeUtc());
+    return FeedMerger(*m_db, m_schedulePolicy).merge(feedId, fetch, parsed.get(), now);
+}
+
+void SyncEngine::finishFeed(const FetchResult &fetch, const MergeResult &merged)
+{
+    const qint64 feedId = fetch.feedId;
     m_passMerged = true;
     ++m_progress.feedsDone;
     m_progress.bytes += fetch.bytes;

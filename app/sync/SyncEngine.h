@@ -1,7 +1,9 @@
 #pragma once
 
+#include "model/Feed.h"
 #include "net/FetchPolicy.h"
 #include "net/FetchResult.h"
+#include "sync/FeedMerger.h"
 #include "sync/Retention.h"
 #include "sync/Scheduler.h"
 #include "sync/SyncProgress.h"
@@ -105,6 +107,8 @@ private:
     void enqueue(const QList<Feed> &feeds);
     void readSettings();
     void handle(const FetchResult &result);
+    MergeResult mergeDocument(const FetchResult &fetch, const QDateTime &now);
+    void finishFeed(const FetchResult &fetch, const MergeResult &merged);
     void finishIfDone();
     void startRetention();
     void retentionStep();
@@ -124,7 +128,8 @@ private:
     bool m_downloadsOn = true;
     QSet<qint64> m_pending;
     QHash<qint64, QString> m_titles;
-    bool m_passMerged = false; // a feed of this pass was merged: retention may follow
+    QHash<qint64, Feed> m_pageFeeds; // page feeds of this pass: read by their selector
+    bool m_passMerged = false;       // a feed of this pass was merged: retention may follow
     Progress m_progress;
 };
 

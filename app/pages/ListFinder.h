@@ -1,0 +1,37 @@
+#pragma once
+
+// The list finder's parts (internal to app/pages).
+
+#include "pages/ListItems.h"
+
+#include <libxml/tree.h>
+
+#include <vector>
+
+namespace bs::pages
+{
+
+// A group of sibling elements of the same kind (one per story) and what they read as.
+struct ListCandidate {
+    std::vector<xmlNode *> members;
+    QList<PageListItem> items; // distinct URLs, page order
+    double score = 0;
+    QString selector;
+};
+
+// Every group of repeated elements holding links, scored, overlapping groups removed, best
+// first, at most `max` (each with its selector).
+std::vector<ListCandidate> findListCandidates(xmlDoc *doc, xmlNode *body,
+                                              const PageContext &context, int max);
+
+// The items of these elements, de-duplicated by URL.
+QList<PageListItem> itemsOf(const std::vector<xmlNode *> &elements, const PageContext &context);
+
+// A CSS selector that matches these elements (and nothing that adds another story).
+QString selectorFor(xmlDoc *doc, const std::vector<xmlNode *> &members, const PageContext &context);
+
+// Whether the page reads as one article rather than a list: its prose outweighs the list.
+// `best` may be null (no list at all).
+bool looksLikeArticle(xmlNode *body, const ListCandidate *best);
+
+} // namespace bs::pages
