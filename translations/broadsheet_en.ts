@@ -152,6 +152,77 @@
         <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Follow the page&apos;s list of stories, not its feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the lists above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadsheet reads the site&apos;s page at every update and follows one of its lists of stories, even when the site has a feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lists of stories on the page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First stories of the chosen list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page holds no list of stories.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a feed, not a web page with a list of stories. Clear “Follow the page&apos;s list of stories” to subscribe to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadsheet found no list of stories to follow on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No feed was found at %1, and Broadsheet found no list of stories on the page to follow instead: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broadsheet will follow a list of stories on the page of “%1” instead of its feed: it reads the page at every update and adds the list&apos;s new stories as articles. The list that looks most like the page&apos;s main stories is chosen; check its first stories on the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” publishes no feed. Broadsheet will follow a list of stories on its page instead: it reads the page at every update and adds the list&apos;s new stories as articles. The list that looks most like the page&apos;s main stories is chosen; check its first stories on the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stories</source>
+        <translation>
+            <numerusform>%n story</numerusform>
+            <numerusform>%n stories</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (best match)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selector: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a list and press Add.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::ArticleActions</name>
@@ -522,6 +593,33 @@
         <source>Last error:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A CSS selector matching one element per story on the page (tags, .class, #id, [attribute], :nth-of-type(), &apos; &apos; and &apos;&gt;&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page feed: Broadsheet reads this web page at every update and turns the stories of one of its lists into articles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;List of stories:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selector matches no story on the page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The selector matches %n stories on the page. The first:</source>
+        <translation>
+            <numerusform>The selector matches %n story on the page. The first:</numerusform>
+            <numerusform>The selector matches %n stories on the page. The first:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bs::FeedTreeModel</name>
@@ -559,6 +657,10 @@
     <message>
         <source>%1
 %2 articles, %3 unread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page feed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

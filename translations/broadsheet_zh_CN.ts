@@ -151,6 +151,76 @@
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
+    <message>
+        <source>Follow the page&apos;s list of stories, not its feed</source>
+        <translation>关注网页上的文章列表，而不是其订阅源</translation>
+    </message>
+    <message>
+        <source>Choose one of the lists above.</source>
+        <translation>请从上方选择一个列表。</translation>
+    </message>
+    <message>
+        <source>Broadsheet reads the site&apos;s page at every update and follows one of its lists of stories, even when the site has a feed</source>
+        <translation>即使网站有订阅源，Broadsheet 也会在每次更新时读取网站的网页，并关注其中的一个文章列表</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>&amp;Lists of stories on the page:</source>
+        <translation>网页上的文章列表(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>First stories of the chosen list:</source>
+        <translation>所选列表的前几篇文章：</translation>
+    </message>
+    <message>
+        <source>The page holds no list of stories.</source>
+        <translation>该网页没有文章列表。</translation>
+    </message>
+    <message>
+        <source>%1 is a feed, not a web page with a list of stories. Clear “Follow the page&apos;s list of stories” to subscribe to it.</source>
+        <translation>%1 是订阅源，而不是含有文章列表的网页。取消勾选“关注网页上的文章列表”即可订阅它。</translation>
+    </message>
+    <message>
+        <source>Broadsheet found no list of stories to follow on %1: %2</source>
+        <translation>Broadsheet 在 %1 上未找到可关注的文章列表：%2</translation>
+    </message>
+    <message>
+        <source>No feed was found at %1, and Broadsheet found no list of stories on the page to follow instead: %2</source>
+        <translation>在 %1 未找到订阅源，Broadsheet 也未在该网页上找到可代替关注的文章列表：%2</translation>
+    </message>
+    <message>
+        <source>Broadsheet will follow a list of stories on the page of “%1” instead of its feed: it reads the page at every update and adds the list&apos;s new stories as articles. The list that looks most like the page&apos;s main stories is chosen; check its first stories on the right.</source>
+        <translation>Broadsheet 将关注“%1”网页上的一个文章列表，而不是其订阅源：每次更新时读取该网页，并将列表中的新文章添加为文章。已选中最像网页主要文章的列表；请在右侧核对其前几篇文章。</translation>
+    </message>
+    <message>
+        <source>“%1” publishes no feed. Broadsheet will follow a list of stories on its page instead: it reads the page at every update and adds the list&apos;s new stories as articles. The list that looks most like the page&apos;s main stories is chosen; check its first stories on the right.</source>
+        <translation>“%1”没有发布订阅源。Broadsheet 将改为关注其网页上的一个文章列表：每次更新时读取该网页，并将列表中的新文章添加为文章。已选中最像网页主要文章的列表；请在右侧核对其前几篇文章。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stories</source>
+        <translation>
+            <numerusform>%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (best match)</source>
+        <translation>%1（最佳匹配）</translation>
+    </message>
+    <message>
+        <source>Selector: %1</source>
+        <translation>选择器：%1</translation>
+    </message>
+    <message>
+        <source>Choose a list and press Add.</source>
+        <translation>请选择一个列表，然后点击“添加”。</translation>
+    </message>
 </context>
 <context>
     <name>bs::ArticleActions</name>
@@ -515,6 +585,32 @@
         <source>Last error:</source>
         <translation>最近的错误：</translation>
     </message>
+    <message>
+        <source>A CSS selector matching one element per story on the page (tags, .class, #id, [attribute], :nth-of-type(), &apos; &apos; and &apos;&gt;&apos;)</source>
+        <translation>为网页上的每篇文章匹配一个元素的 CSS 选择器（标签、.class、#id、[属性]、:nth-of-type()、&apos; &apos; 和 &apos;&gt;&apos;）</translation>
+    </message>
+    <message>
+        <source>A page feed: Broadsheet reads this web page at every update and turns the stories of one of its lists into articles.</source>
+        <translation>网页订阅源：Broadsheet 在每次更新时读取此网页，并将其中一个列表的文章转为文章。</translation>
+    </message>
+    <message>
+        <source>&amp;List of stories:</source>
+        <translation>文章列表(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Reading the page…</source>
+        <translation>正在读取网页…</translation>
+    </message>
+    <message>
+        <source>The selector matches no story on the page.</source>
+        <translation>该选择器在网页上未匹配到任何文章。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The selector matches %n stories on the page. The first:</source>
+        <translation>
+            <numerusform>该选择器在网页上匹配到 %n 篇文章。前几篇：</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bs::FeedTreeModel</name>
@@ -553,6 +649,10 @@
 %2 articles, %3 unread</source>
         <translation>%1
 %2 篇文章，%3 篇未读</translation>
+    </message>
+    <message>
+        <source>Page feed: %1</source>
+        <translation>网页订阅源：%1</translation>
     </message>
 </context>
 <context>

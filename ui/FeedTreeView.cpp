@@ -404,7 +404,7 @@ void FeedTreeView::showProperties(const QModelIndex &index)
     const auto feed = FeedStore(*m_reader).feed(feedId(index));
     if (!feed)
         return;
-    FeedPropertiesDialog dialog(*feed, this);
+    FeedPropertiesDialog dialog(*feed, m_sync, this);
     if (dialog.exec() == QDialog::Accepted)
         m_sync->updateFeed(dialog.editedFeed());
 }

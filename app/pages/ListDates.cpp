@@ -192,7 +192,32 @@ Candidate fullDates(const QString &text, const DateContext &context)
     static const QRegularExpression monthDayYear(
         QStringLiteral("(?<!\\p{L})(\\p{L}+\\.?)\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s*((?:"
                        "19|20)\\d{2})(?!\\d))?"));
+    static const QRegularExpression dmyShort(
+        QStringLiteral("(?<![\\d.:/])(\\d{1,2})([./])(\\d{1,2})\\2(\\d{2})(?![\\d.:/])"));
+    // Taiwan's Minguo years (115.03.19 is 2026-03-19) on Chinese pages.
+    static const QRegularExpression minguo(
+        QStringLiteral("(?<![\\d.])(1[01]\\d)([./-])(\\d{1,2})\\2(\\d{1,2})(?![\\d.])"));
     Candidate best;
+    if (context.offsetSecs == 8 * 3600)
+        for (auto it = minguo.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            const QDate date = makeDate(1911 + m.capturedView(1).toInt(), m.capturedView(3).toInt(),
+                                        m.capturedView(4).toInt());
+            consider(best, Candidate{date, -1, 0, m.capturedStart(0), m.capturedLength(0)});
+            break;
+        }
+    for (auto it = dmyShort.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const int year = 2000 + m.capturedView(4).toInt();
+        if (!plausibleYear(year, context))
+            continue;
+        const int a = m.capturedView(1).toInt();
+        const int b = m.capturedView(3).toInt();
+        const bool dayFirst = m.capturedView(2) == QLatin1String(".") || context.dayFirst || a > 12;
+        const QDate date = dayFirst ? makeDate(year, b, a) : makeDate(year, a, b);
+        consider(best, Candidate{date, -1, 0, m.capturedStart(0), m.capturedLength(0)});
+        break;
+    }
     for (auto it = ymd.globalMatch(text); it.hasNext();) {
         const auto m = it.next();
         const int year = m.capturedView(1).toInt();
@@ -309,7 +334,8 @@ qint64 unitSeconds(QStringView unit)
     if (starts("秒") || starts("초") || starts("sec") || starts("sek") || starts("сек") ||
         starts("seg") || starts("ثان"))
         return 1;
-    if (starts("分") || starts("분") || starts("min") || starts("мин") || starts("دقي"))
+    if (starts("分") || starts("분") || starts("min") || starts("мин") || starts("دقي") ||
+        starts("דק"))
         return 60;
     if (starts("小时") || starts("小時") || starts("時間") || starts("시간") || starts("hour") ||
         starts("hr") || starts("stund") || starts("heure") || starts("hora") || starts("ora") ||
@@ -352,7 +378,32 @@ Relative relativeDate(const QString &text)
                        "\\bheute\\b|\\bgestern\\b|"
                        "aujourd'hui|\\bhier\\b|\\bhoy\\b|\\bayer\\b|сегодня|вчера)"),
         QRegularExpression::CaseInsensitiveOption);
+    // Words that carry their number: "לפני שעתיים" (two hours ago), "منذ ساعتين", "an hour ago".
+    static const QRegularExpression worded(
+        QStringLiteral(
+            "(?:לפני\\s+(שעתיים|שעה|יומיים|דקה)|منذ\\s+(ساعتين|ساعة|يومين|دقيقة)|"
+            "\\ban?\\s+(hour|minute|day|week)\\s+ago|vor\\s+(einer|einem)\\s+(Stunde|Minute|Tag))"),
+        QRegularExpression::CaseInsensitiveOption);
     Relative r;
+    if (const auto m = worded.match(text); m.hasMatch()) {
+        const QString w = m.captured(0).toLower();
+        qint64 seconds = 3600;
+        if (w.contains(QStringLiteral("שעתיים")) || w.contains(QStringLiteral("ساعتين")))
+            seconds = 7200;
+        else if (w.contains(QStringLiteral("יומיים")) || w.contains(QStringLiteral("يومين")))
+            seconds = 2 * 86400;
+        else if (w.contains(QStringLiteral("דקה")) || w.contains(QStringLiteral("دقيقة")) ||
+                 w.contains(QStringLiteral("minute")))
+            seconds = 60;
+        else if (w.contains(QStringLiteral("day")) || w.contains(QStringLiteral("tag")))
+            seconds = 86400;
+        else if (w.contains(QStringLiteral("week")))
+            seconds = 7 * 86400;
+        r.seconds = seconds;
+        r.position = m.capturedStart(0);
+        r.length = m.capturedLength(0);
+        return r;
+    }
     if (const auto m = numberFirst.match(text); m.hasMatch()) {
         for (int group = 1; group + 1 <= m.lastCapturedIndex(); group += 2) {
             if (m.capturedLength(group) == 0)

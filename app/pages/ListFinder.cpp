@@ -19,7 +19,8 @@ namespace
 {
 
 constexpr int kMinItems = 3;
-constexpr int kFullyRead = 24; // candidates read in full after the quick pass
+constexpr int kFullyRead = 16;  // candidates read in full after the quick pass
+constexpr int kItemNodes = 600; // nodes of one item looked at in the quick pass
 constexpr int kMaxMembers = 600;
 
 bool skippedSubtree(const xmlNode *n)
@@ -30,7 +31,28 @@ bool skippedSubtree(const xmlNode *n)
 
 QStringList classTokens(const xmlNode *n)
 {
-    return attr(n, "class").split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    if (!n->properties)
+        return {};
+    return attr(n, "class").simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+}
+
+// Digit runs folded to '#' ("item3" and "item12" are one kind).
+QString foldDigits(const QString &c)
+{
+    QString out;
+    out.reserve(c.size());
+    bool inDigits = false;
+    for (const QChar ch : c) {
+        if (ch.isDigit()) {
+            if (!inDigits)
+                out += QLatin1Char('#');
+            inDigits = true;
+        } else {
+            out += ch;
+            inDigits = false;
+        }
+    }
+    return out;
 }
 
 bool stateClass(const QString &c)
@@ -53,18 +75,67 @@ bool stateClass(const QString &c)
 // Tag and stable classes (digits folded), the key that groups siblings into one list.
 QString signature(const xmlNode *n)
 {
-    static const QRegularExpression digits(QStringLiteral("\\d+"));
     QStringList classes;
-    for (QString c : classTokens(n)) {
-        if (stateClass(c))
-            continue;
-        c.replace(digits, QStringLiteral("#"));
-        classes.append(c);
-    }
+    for (const QString &c : classTokens(n))
+        if (!stateClass(c))
+            classes.append(foldDigits(c));
     classes.sort();
     classes.removeDuplicates();
     return QString::fromUtf8(tag(n)) + QLatin1Char('.') + classes.join(QLatin1Char('.'));
 }
+
+// Siblings' signatures: the tag and the classes that at least half of the same-tag siblings
+// share (WordPress gives every post "post type-post hentry" and its own category-* and tag-*
+// classes). A sibling without any shared class keeps its own classes, unless most of its
+// same-tag siblings have no class at all (one odd item in a plain list).
+class SiblingClasses
+{
+public:
+    explicit SiblingClasses(const std::vector<xmlNode *> &siblings)
+    {
+        for (xmlNode *n : siblings) {
+            const QString t = QString::fromUtf8(tag(n));
+            ++m_tags[t];
+            const QStringList classes = folded(n);
+            if (classes.isEmpty())
+                ++m_plain[t];
+            for (const QString &c : classes)
+                ++m_classes[t + QLatin1Char('.') + c];
+        }
+    }
+
+    QString signature(const xmlNode *n) const
+    {
+        const QString t = QString::fromUtf8(tag(n));
+        const int count = m_tags.value(t);
+        const QStringList own = folded(n);
+        QStringList shared;
+        for (const QString &c : own) {
+            const int with = m_classes.value(t + QLatin1Char('.') + c);
+            if (with >= 2 && with * 2 >= count)
+                shared.append(c);
+        }
+        if (shared.isEmpty() && !own.isEmpty() && m_plain.value(t) * 2 < count)
+            shared = own;
+        return t + QLatin1Char('.') + shared.join(QLatin1Char('.'));
+    }
+
+private:
+    static QStringList folded(const xmlNode *n)
+    {
+        QStringList classes;
+        for (const QString &c : classTokens(n))
+            if (!stateClass(c))
+                classes.append(foldDigits(c));
+        classes.sort();
+        classes.removeDuplicates();
+        return classes;
+    }
+
+    QHash<QString, int> m_tags;
+    QHash<QString, int> m_plain;
+    QHash<QString, int> m_classes;
+};
 
 struct AnchorInfo {
     double weight = 0;
@@ -198,7 +269,7 @@ void scoreCandidate(ListCandidate &c, xmlNode *body, const PageContext &context)
     QSet<QUrl> seen;
     std::vector<double> weights;
     double mass = 0;
-    int article = 0, navigation = 0, same = 0, dated = 0, snippets = 0, images = 0;
+    int article = 0, navigation = 0, same = 0, dated = 0, snippets = 0, images = 0, headed = 0;
     double links = 0;
     int members = 0;
     for (xmlNode *m : c.members) {
@@ -217,6 +288,7 @@ void scoreCandidate(ListCandidate &c, xmlNode *body, const PageContext &context)
         dated += r.features.dateShown;
         snippets += !r.item.snippet.isEmpty();
         images += r.item.image.isValid();
+        headed += r.features.headingTitle;
     }
     const int n = int(c.items.size());
     if (n < kMinItems) {
@@ -244,7 +316,9 @@ void scoreCandidate(ListCandidate &c, xmlNode *body, const PageContext &context)
         score *= 0.35;
     else if (medianWeight < 4)
         score *= 0.7;
-    if (linksPerMember > 3.5)
+    // Many links per item: a box of lists, unless each item leads with its own headline (a blog
+    // index showing whole posts).
+    if (linksPerMember > 3.5 && double(headed) / n < 0.8)
         score *= std::pow(3.5 / linksPerMember, 2);
     if (n == 3)
         score *= 0.6;
@@ -286,10 +360,12 @@ std::vector<ListCandidate> findListCandidates(xmlDoc *doc, xmlNode *body,
         double best = -1;
         if (is(m, "a"))
             best = anchorWeight.value(m, -1);
-        else
-            for (xmlNode *n = m->children; n; n = next(n, m))
+        else {
+            int seen = 0;
+            for (xmlNode *n = m->children; n && ++seen < kItemNodes; n = next(n, m))
                 if (is(n, "a"))
                     best = std::max(best, anchorWeight.value(n, -1));
+        }
         if (best >= 0)
             ++*linked;
         return std::max(0.0, std::min(best, 12.0));
@@ -299,10 +375,15 @@ std::vector<ListCandidate> findListCandidates(xmlDoc *doc, xmlNode *body,
             continue;
         QHash<QString, int> index;
         std::vector<std::vector<xmlNode *>> bySignature;
-        for (xmlNode *c = firstElementChild(e); c; c = nextElement(c)) {
-            if (skippedSubtree(c) || is(c, "br") || is(c, "hr"))
-                continue;
-            const QString sig = signature(c);
+        std::vector<xmlNode *> children;
+        for (xmlNode *c = firstElementChild(e); c; c = nextElement(c))
+            if (!skippedSubtree(c) && !is(c, "br") && !is(c, "hr"))
+                children.push_back(c);
+        if (children.size() < size_t(kMinItems))
+            continue;
+        const SiblingClasses classes(children);
+        for (xmlNode *c : children) {
+            const QString sig = classes.signature(c);
             auto it = index.find(sig);
             if (it == index.end()) {
                 it = index.insert(sig, int(bySignature.size()));
@@ -367,6 +448,12 @@ std::vector<ListCandidate> findListCandidates(xmlDoc *doc, xmlNode *body,
     }
     std::sort(scored.begin(), scored.end(),
               [](const ListCandidate &a, const ListCandidate &b) { return a.score > b.score; });
+    if (qEnvironmentVariableIsSet("BROADSHEET_PAGELISTS_DEBUG"))
+        for (const ListCandidate &c : scored)
+            qDebug("candidate %.1f: %d items under %s (%s), first: %s", c.score,
+                   int(c.items.size()), tag(c.members.front()->parent),
+                   qPrintable(classAndId(c.members.front()->parent)),
+                   qPrintable(c.items.value(0).title));
     // Overlapping lists: the better one stays.
     std::vector<ListCandidate> kept;
     std::vector<QSet<QUrl>> keptUrls;

@@ -174,16 +174,20 @@ QString textOutside(xmlNode *root, const xmlNode *skip)
     return collapseSpaces(out);
 }
 
-// The element after a heading or <dt> that holds its teaser (skipping empty text).
-xmlNode *teaserSibling(xmlNode *element)
+// The elements after a heading or <dt> that belong to its story (teaser, date line, picture):
+// up to the next element of the item's own kind, at most four, none holding many links.
+std::vector<xmlNode *> followersOf(xmlNode *element)
 {
+    std::vector<xmlNode *> out;
     if (!isHeading(element) && !is(element, "dt"))
-        return nullptr;
-    xmlNode *s = nextElement(element);
-    if (s && (is(s, "p") || is(s, "dd") || is(s, "div") || is(s, "span")) && !isHeading(s) &&
-        elementsByTag(s, "a").size() <= 2)
-        return s;
-    return nullptr;
+        return out;
+    for (xmlNode *s = nextElement(element); s && out.size() < 4; s = nextElement(s)) {
+        if (std::strcmp(tag(s), tag(element)) == 0 || isHeading(s) ||
+            elementsByTag(s, "a").size() > 2)
+            break;
+        out.push_back(s);
+    }
+    return out;
 }
 
 QString cleanSnippet(QString text, const QString &title, const QString &dateText)
@@ -278,8 +282,9 @@ bool urlLooksLikeNavigation(const QUrl &url)
         QStringLiteral("feed"),     QStringLiteral("rss"),       QStringLiteral("label"),
         QStringLiteral("profile"),  QStringLiteral("member"),    QStringLiteral("members"),
         QStringLiteral("page"),     QStringLiteral("archive"),   QStringLiteral("archives")};
-    for (const QString &s : segments)
-        if (words.contains(s))
+    // /tag/x, /category/news/, /about: a navigation word with at most one segment after it.
+    for (qsizetype i = 0; i < segments.size(); ++i)
+        if (words.contains(segments.at(i)) && segments.size() - i <= 2)
             return true;
     static const QRegularExpression pager(
         QStringLiteral("(^|[?&])(page|pn|pageno|pagenum|paged|start|offset)=\\d+"));
@@ -397,11 +402,14 @@ ReadItem readItem(xmlNode *element, const PageContext &context)
     out.item.title = title;
     out.item.url = bestUrl;
 
-    xmlNode *teaser = teaserSibling(element);
-    // The date: a <time>, then the text around the link, then the address.
-    for (xmlNode *root : {element, teaser}) {
-        if (!root || out.item.published.isValid())
-            continue;
+    const std::vector<xmlNode *> followers = followersOf(element);
+    std::vector<xmlNode *> parts{element};
+    parts.insert(parts.end(), followers.begin(), followers.end());
+    // The date: a <time>, then the text around the link, then the link's own text beyond the
+    // title (cards whose whole box is the link), then the address.
+    for (xmlNode *root : parts) {
+        if (out.item.published.isValid())
+            break;
         for (xmlNode *n = root; n; n = next(n, root))
             if (is(n, "time")) {
                 QDateTime when = parseMachineDate(attr(n, "datetime"), context.dates);
@@ -416,30 +424,61 @@ ReadItem readItem(xmlNode *element, const PageContext &context)
     QString dateText;
     if (!out.item.published.isValid()) {
         QString around = textOutside(element, best);
-        if (teaser)
-            around += QLatin1Char(' ') + innerText(teaser);
-        const TextDate found = findDate(around, context.dates);
+        for (xmlNode *f : followers)
+            around += QLatin1Char(' ') + innerText(f);
+        TextDate found = findDate(around, context.dates);
+        if (!found.valid()) {
+            QString inLink = innerText(best);
+            inLink.remove(title);
+            found = findDate(inLink, context.dates);
+            if (found.valid())
+                around = inLink;
+        }
         if (found.valid()) {
             out.item.published = found.when;
             dateText = around.mid(found.position, found.length);
+        } else {
+            // The date inside the title link's text (a link that is the whole row): taken out
+            // of the title when it leads or ends it.
+            found = findDate(title, context.dates);
+            if (found.valid()) {
+                out.item.published = found.when;
+                const bool leads = title.left(found.position).trimmed().isEmpty();
+                const bool ends = title.mid(found.position + found.length).trimmed().isEmpty();
+                if ((leads || ends) && found.length < title.size() - 4) {
+                    title.remove(found.position, found.length);
+                    title = collapseSpaces(title);
+                    out.item.title = title;
+                }
+            }
         }
     }
     out.features.dateShown = out.item.published.isValid();
     if (!out.item.published.isValid())
         out.item.published = dayOnly(dateInUrl(out.item.url));
 
+    // The teaser: the richest text block of the item outside the title link; for a link that
+    // holds the whole card, its text beyond the heading.
     QString snippet = teaserIn(element, best);
-    if (teaser) {
-        const QString t = innerText(teaser);
+    if (headingInside(best)) {
+        const QString inLink = teaserIn(best, headingInside(best));
+        if (textMass(inLink) > textMass(snippet))
+            snippet = inLink;
+    }
+    for (xmlNode *f : followers) {
+        const QString t = innerText(f);
         if (textMass(t) > textMass(snippet))
             snippet = t;
     }
     out.item.snippet = cleanSnippet(snippet, title, dateText);
-    out.item.image = imageIn(element, context);
-    if (!out.item.image.isValid())
-        out.item.image = imageIn(teaser, context);
+    for (xmlNode *root : parts) {
+        out.item.image = imageIn(root, context);
+        if (out.item.image.isValid())
+            break;
+    }
 
     out.features.titleWeight = titleWeight(title);
+    out.features.headingTitle = inHeading(best, element) || headingInside(best) != nullptr;
     out.features.articleUrl = urlLooksLikeArticle(out.item.url);
     out.features.navigationUrl = urlLooksLikeNavigation(out.item.url);
     out.features.sameSite = siteKeyOf(out.item.url.host()) == context.siteKey;

@@ -27,6 +27,7 @@ struct ItemFeatures {
     bool articleUrl = false; // the URL looks like an article's (see urlLooksLikeArticle)
     bool navigationUrl = false;
     bool sameSite = false;
+    bool headingTitle = false; // the title link is (in) a heading: a story's own headline
 };
 
 struct ReadItem {

@@ -81,7 +81,7 @@ bool sameElements(std::vector<xmlNode *> found, std::vector<xmlNode *> wanted)
 
 // The selector matches the members, and what else it matches adds no story.
 bool fits(xmlDoc *doc, const QString &selector, const std::vector<xmlNode *> &members,
-          const PageContext &context)
+          const QSet<QUrl> &urls, const PageContext &context)
 {
     const std::vector<xmlNode *> found = selectElements(doc, selector);
     if (found.size() < members.size())
@@ -95,9 +95,6 @@ bool fits(xmlDoc *doc, const QString &selector, const std::vector<xmlNode *> &me
             extra.push_back(n);
     if (extra.size() > members.size())
         return false;
-    QSet<QUrl> urls;
-    for (const PageListItem &i : itemsOf(members, context))
-        urls.insert(i.url);
     for (const PageListItem &i : itemsOf(extra, context))
         if (!urls.contains(i.url))
             return false;
@@ -139,6 +136,9 @@ QString selectorFor(xmlDoc *doc, const std::vector<xmlNode *> &members, const Pa
         if (is(n, "body"))
             break;
     }
+    QSet<QUrl> urls;
+    for (const PageListItem &i : itemsOf(members, context))
+        urls.insert(i.url);
     const auto join = [&chain](qsizetype steps) {
         QStringList parts = chain.mid(0, steps);
         std::reverse(parts.begin(), parts.end());
@@ -146,7 +146,7 @@ QString selectorFor(xmlDoc *doc, const std::vector<xmlNode *> &members, const Pa
     };
     for (qsizetype steps = 2; steps <= chain.size(); ++steps) {
         const QString selector = join(steps);
-        if (fits(doc, selector, members, context))
+        if (fits(doc, selector, members, urls, context))
             return selector;
     }
     // Positions where names do not tell the boxes apart.
@@ -154,14 +154,14 @@ QString selectorFor(xmlDoc *doc, const std::vector<xmlNode *> &members, const Pa
         chain[1] += QStringLiteral(":nth-of-type(%1)").arg(nthOfType(containers.front()));
         for (size_t i = 0; i < ancestors.size(); ++i) {
             const QString selector = join(qsizetype(i) + 2);
-            if (fits(doc, selector, members, context))
+            if (fits(doc, selector, members, urls, context))
                 return selector;
             if (!chain[qsizetype(i) + 2].contains(QLatin1Char('#')) && !is(ancestors[i], "body"))
                 chain[qsizetype(i) + 2] +=
                     QStringLiteral(":nth-of-type(%1)").arg(nthOfType(ancestors[i]));
         }
         const QString selector = join(chain.size());
-        if (fits(doc, selector, members, context))
+        if (fits(doc, selector, members, urls, context))
             return selector;
     }
     return join(chain.size());

@@ -6,6 +6,7 @@ namespace bs
 SyncService::SyncService(QString databasePath, FetchPolicy policy, QObject *parent)
     : QObject(parent), m_engine(new SyncEngine(std::move(databasePath), std::move(policy)))
 {
+    qRegisterMetaType<bs::PageListsResult>();
     m_thread.setObjectName(QStringLiteral("sync"));
     m_engine->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
@@ -43,10 +44,12 @@ SyncService::~SyncService()
     SyncEngine *engine = m_engine;
     QMetaObject::invokeMethod(
         m_engine,
-        [engine] {
+        [this, engine] {
             engine->cancel();
-            // The page saver's fetches use the engine's network stack: it goes first.
+            // The page saver's and page previews' fetches use the engine's network stack:
+            // they go first.
             delete engine->findChild<PageSaver *>(QString(), Qt::FindDirectChildrenOnly);
+            dropPageCache();
             QThread::currentThread()->quit();
         },
         Qt::QueuedConnection);

@@ -7,6 +7,7 @@
 #include "model/Feed.h"
 #include "net/FetchPolicy.h"
 #include "offline/PageSaver.h"
+#include "pages/PageLists.h"
 #include "store/StatusStore.h"
 #include "sync/SyncEngine.h"
 
@@ -18,6 +19,8 @@
 
 namespace bs
 {
+
+class PageCache;
 
 // Hosts a SyncEngine on a thread of its own, so that no network, parsing or merge work runs on
 // the owner's (the GUI's) thread. The engine and its writer connection are created, opened,
@@ -117,7 +120,8 @@ public slots:
                  const QString &newFolder = {});
     // Applies what the properties dialog edits: URL (a new address is fetched afresh), title
     // (a title set by hand stays through syncs; an empty one goes back to the feed's own),
-    // update interval, full-article mode, retention days. Other fields are left as stored.
+    // update interval, full-article mode, retention days, and a page feed's selector (refused
+    // when not valid; a new one reads the page afresh). Other fields are left as stored.
     void updateFeed(const bs::Feed &feed);
     // Only the title (empty: the feed's own title again at the next sync).
     void renameFeed(qint64 feedId, const QString &title);
@@ -153,10 +157,49 @@ private:
     // Runs work(writer) on the worker; an empty answer is success (then onSuccess runs on this
     // object's thread), otherwise the answer is the error for feedError().
     void postWrite(std::function<QString(Database &)> work, std::function<void()> onSuccess);
+    // Worker side of addFeed / addPageFeed: stores `feed` (in a new folder newFolder under
+    // feed.folderId when given) unless its address is subscribed, then reports feedAdded (and
+    // syncs it) or feedAddFailed(asked, error).
+    void insertFeed(SyncEngine *engine, Feed feed, const QString &newFolder, const QUrl &asked);
     bool m_syncNewFeeds = true;
     // Worker-thread only (created there, children of the engine).
     FeedDiscovery *m_discovery = nullptr;
     // ---- end of managing feeds and folders ------------------------------------------------
+
+    // ---- Page feeds: following a web page's list of stories (SyncServicePages.cpp) --------
+    // A page feed is a web page whose list of stories (the items a CSS selector addresses,
+    // pages/PageLists.h) becomes the feed's articles. discover() also reports the lists of the
+    // page it fetched (pageListsFound, right after discovered()); the worker keeps that page so
+    // that previews of a selector on it do not fetch it again.
+public slots:
+    // Applies readPageList(selector) to the page at url: the page the last discovery fetched
+    // when url is its address (as asked or after redirects), else the page fetched now on the
+    // worker's network stack (redirects followed, size-capped like discovery; it is then the
+    // kept page). Exactly one selectorPreview() answers each call; failures are result.error.
+    void previewSelector(const QUrl &url, const QString &selector);
+    // Like addFeed, for a page feed (kind Page) reading the items `selector` addresses on the
+    // page at url; an invalid selector or an address already subscribed is refused
+    // (feedAddFailed). The new feed is synced at once.
+    void addPageFeed(const QUrl &url, const QString &selector, const QString &title = {},
+                     qint64 folderId = 0, bs::FullTextMode fullText = bs::FullTextMode::Automatic,
+                     const QString &newFolder = {});
+
+signals:
+    // The lists of stories on the web page the address `url` (as given to discover()) answered
+    // with, best first; result.error says why there is none. Not emitted when the address
+    // answered with a feed or failed.
+    void pageListsFound(const QUrl &url, const bs::PageListsResult &result);
+    void selectorPreview(const QUrl &url, const QString &selector,
+                         const bs::PageListsResult &result);
+
+private:
+    // Worker side of discover(): keeps the discovery's page for previews.
+    void keepDiscoveredPage(SyncEngine *engine, const QUrl &asked, const FeedDiscovery::Page &page);
+    // Worker side of the destructor: the page cache goes before the engine's network stack.
+    void dropPageCache();
+    // Worker-thread only: the kept page and the fetches under way (SyncServicePages.cpp).
+    PageCache *m_pageCache = nullptr;
+    // ---- end of page feeds ----------------------------------------------------------------
 
 private:
     // Runs `work` on the worker with the open writer (reports writeFailed when it cannot open).
@@ -175,3 +218,5 @@ private:
 };
 
 } // namespace bs
+
+Q_DECLARE_METATYPE(bs::PageListsResult)

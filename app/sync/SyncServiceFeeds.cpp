@@ -3,6 +3,7 @@
 #include "feeds/FeedDiscovery.h"
 #include "feeds/Opml.h"
 #include "feeds/OpmlImport.h"
+#include "pages/PageLists.h"
 #include "store/Database.h"
 #include "store/FeedStore.h"
 #include "store/SettingsStore.h"
@@ -71,62 +72,96 @@ void SyncService::addFeed(const QUrl &url, const QString &title, qint64 folderId
                           FullTextMode fullText, const QString &newFolder)
 {
     post([this, url, title, folderId, fullText, newFolder](SyncEngine *engine) {
-        Database *db = engine->writer();
-        if (!db) {
-            reply([this, url] {
-                emit feedAddFailed(url, QStringLiteral("The profile's database is not open for "
-                                                       "writing."));
-            });
-            return;
-        }
         Feed feed;
         feed.url = normalizedFeedUrl(url);
         feed.title = title.trimmed();
         feed.fullText = fullText;
         feed.folderId = folderId;
-        QString error;
-        std::optional<qint64> id;
-        {
-            Transaction tx(*db);
-            FeedStore store(*db);
-            if (!tx.isActive()) {
-                error = db->lastError();
-            } else if (folderId != 0 && !store.folder(folderId)) {
-                error = QStringLiteral("The folder was removed meanwhile.");
-            } else if (const auto existing = store.feedByUrl(feed.url)) {
-                error = QStringLiteral("You are already subscribed to %1 (\"%2\").")
-                            .arg(feed.url.toString(), existing->title.isEmpty()
-                                                          ? existing->url.toString()
-                                                          : existing->title);
-            } else {
-                if (!newFolder.trimmed().isEmpty()) {
-                    const auto created = store.folderId(newFolder.trimmed(), folderId);
-                    if (created)
-                        feed.folderId = *created;
-                    else
-                        error = orUnknown(db->lastError());
-                }
-                if (error.isEmpty()) {
-                    id = store.addFeed(feed);
-                    if (!id || !tx.commit()) {
-                        error = orUnknown(db->lastError());
-                        id.reset();
-                    }
-                }
-            }
-        }
-        if (!id) {
+        insertFeed(engine, feed, newFolder, url);
+    });
+}
+
+void SyncService::addPageFeed(const QUrl &url, const QString &selector, const QString &title,
+                              qint64 folderId, FullTextMode fullText, const QString &newFolder)
+{
+    post([this, url, selector, title, folderId, fullText, newFolder](SyncEngine *engine) {
+        const QUrl address = normalizedFeedUrl(url);
+        // The selector's syntax error reads as a sentence of its own.
+        QString error = pageSelectorError(selector.trimmed());
+        if (!address.isValid() || address.host().isEmpty() ||
+            (address.scheme() != QLatin1String("http") &&
+             address.scheme() != QLatin1String("https")))
+            error = QStringLiteral("'%1' is not a web address (expected http or https).")
+                        .arg(url.toString());
+        if (!error.isEmpty()) {
             reply([this, url, error] { emit feedAddFailed(url, error); });
             return;
         }
-        const qint64 feedId = *id;
-        const QUrl stored = feed.url;
-        reply([this, feedId, stored] {
-            emit feedAdded(feedId, stored);
-            emit feedsChanged();
-            if (m_syncNewFeeds)
-                syncFeeds({feedId});
+        Feed feed;
+        feed.url = address;
+        feed.title = title.trimmed();
+        feed.fullText = fullText;
+        feed.folderId = folderId;
+        feed.kind = FeedKind::Page;
+        feed.pageSelector = selector.trimmed();
+        insertFeed(engine, feed, newFolder, url);
+    });
+}
+
+void SyncService::insertFeed(SyncEngine *engine, Feed feed, const QString &newFolder,
+                             const QUrl &asked)
+{
+    Database *db = engine->writer();
+    if (!db) {
+        reply([this, asked] {
+            emit feedAddFailed(asked,
+                               QStringLiteral("The profile's database is not open for writing."));
         });
+        return;
+    }
+    const qint64 folderId = feed.folderId;
+    QString error;
+    std::optional<qint64> id;
+    {
+        Transaction tx(*db);
+        FeedStore store(*db);
+        if (!tx.isActive()) {
+            error = db->lastError();
+        } else if (folderId != 0 && !store.folder(folderId)) {
+            error = QStringLiteral("The folder was removed meanwhile.");
+        } else if (const auto existing = store.feedByUrl(feed.url)) {
+            error =
+                QStringLiteral("You are already subscribed to %1 (\"%2\").")
+                    .arg(feed.url.toString(),
+                         existing->title.isEmpty() ? existing->url.toString() : existing->title);
+        } else {
+            if (!newFolder.trimmed().isEmpty()) {
+                const auto created = store.folderId(newFolder.trimmed(), folderId);
+                if (created)
+                    feed.folderId = *created;
+                else
+                    error = orUnknown(db->lastError());
+            }
+            if (error.isEmpty()) {
+                id = store.addFeed(feed);
+                if (!id || !tx.commit()) {
+                    error = orUnknown(db->lastError());
+                    id.reset();
+                }
+            }
+        }
+    }
+    if (!id) {
+        reply([this, asked, error] { emit feedAddFailed(asked, error); });
+        return;
+    }
+    const qint64 feedId = *id;
+    const QUrl stored = feed.url;
+    reply([this, feedId, stored] {
+        emit feedAdded(feedId, stored);
+        emit feedsChanged();
+        if (m_syncNewFeeds)
+            syncFeeds({feedId});
     });
 }
 
@@ -165,6 +200,20 @@ void SyncService::updateFeed(const Feed &edited)
             if (edited.fetchIntervalSecs != feed->fetchIntervalSecs) {
                 feed->fetchIntervalSecs = std::max(0, edited.fetchIntervalSecs);
                 feed->nextFetch = QDateTime(); // the next check fetches it with the new interval
+            }
+            if (feed->kind == FeedKind::Page) {
+                const QString selector = edited.pageSelector.trimmed();
+                if (QString bad = pageSelectorError(selector); !bad.isEmpty())
+                    return bad;
+                if (selector != feed->pageSelector) {
+                    // Another list of the same page: read the page again even when it did not
+                    // change (an unchanged body would not be read at all), and soon.
+                    feed->pageSelector = selector;
+                    feed->etag.clear();
+                    feed->lastModified.clear();
+                    feed->contentHash.clear();
+                    feed->nextFetch = QDateTime();
+                }
             }
             feed->fullText = edited.fullText;
             feed->retentionDays = edited.retentionDays;
@@ -340,9 +389,20 @@ void SyncService::discover(const QUrl &url, int timeoutMs)
         discovery->abort();
         disconnect(discovery, &FeedDiscovery::finished, nullptr, nullptr);
         connect(discovery, &FeedDiscovery::finished, discovery,
-                [this, discovery, url](const QList<DiscoveredFeed> &feeds) {
+                [this, engine, discovery, url](const QList<DiscoveredFeed> &feeds) {
                     const QString error = discovery->errorString();
-                    reply([this, url, feeds, error] { emit discovered(url, feeds, error); });
+                    const FeedDiscovery::Page page = discovery->page();
+                    keepDiscoveredPage(engine, url, page);
+                    if (!page.url.isValid()) {
+                        reply([this, url, feeds, error] { emit discovered(url, feeds, error); });
+                        return;
+                    }
+                    // The address answered with a web page: its lists follow at once.
+                    const PageListsResult lists = discovery->pageLists();
+                    reply([this, url, feeds, error, lists] {
+                        emit discovered(url, feeds, error);
+                        emit pageListsFound(url, lists);
+                    });
                 });
         discovery->setTimeout(timeoutMs);
         discovery->start(normalizedFeedUrl(url));

@@ -230,11 +230,18 @@ private slots:
             auto old = Database::openWriterAtVersion(path, 9, &error);
             QVERIFY2(old, qPrintable(error));
             QCOMPARE(old->schemaVersion(), 9);
-            FeedStore feeds(*old);
-            const qint64 f1 = *feeds.addFeed(Feed{.url = QUrl(QStringLiteral("https://x.test/"))});
-            const qint64 f2 = *feeds.addFeed(Feed{.url = QUrl(QStringLiteral("https://y.test/"))});
-            *feeds.addFeed(Feed{.url = QUrl(QStringLiteral("https://z.test/"))}); // no articles
+            // The v9 columns only (FeedStore writes today's).
             SqlQuery q(*old);
+            qint64 ids[3] = {};
+            for (int i = 0; i < 3; ++i) {
+                q.prepare(QStringLiteral("INSERT INTO feeds(url, created_at) VALUES (?, ?)"));
+                q.bind(QStringLiteral("https://%1.test/").arg(QChar(u'x' + i)))
+                    .bind(qint64(1700000000));
+                QVERIFY2(q.exec(), qPrintable(old->lastError()));
+                ids[i] = q.lastInsertId();
+            }
+            const qint64 f1 = ids[0];
+            const qint64 f2 = ids[1]; // ids[2]: no articles
             for (int i = 1; i <= 40; ++i) {
                 q.prepare(QStringLiteral("INSERT INTO articles(id, feed_id, guid, sort_time, "
                                          "fetched_at) VALUES (?, ?, ?, ?, ?)"));

@@ -4,6 +4,7 @@
 #include "Preferences.h"
 #include "sync/SyncService.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -11,6 +12,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -49,7 +51,10 @@ AddFeedDialog::AddFeedDialog(SyncService &sync, Database &reader, QWidget *paren
     : QDialog(parent), m_sync(sync), m_reader(reader), m_url(new QLineEdit),
       m_list(new QTreeWidget), m_folder(new FolderChoice), m_newFolder(new QLineEdit),
       m_message(new QLabel), m_busyBar(new QProgressBar),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel))
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel)),
+      m_followPage(new QCheckBox(tr("Follow the page's list of stories, not its feed"))),
+      m_pagePanel(new QWidget), m_pageNote(new QLabel), m_pageLists(new QTreeWidget),
+      m_pagePreview(new QTreeWidget)
 {
     setWindowTitle(tr("Add Feed"));
     setMinimumWidth(560);
@@ -76,13 +81,17 @@ AddFeedDialog::AddFeedDialog(SyncService &sync, Database &reader, QWidget *paren
     m_add->setDefault(true);
     m_cancel = m_buttons->button(QDialogButtonBox::Cancel);
 
+    buildPagePanel();
+
     auto *form = new QFormLayout;
     form->addRow(tr("&Address:"), m_url);
     form->addRow(tr("&Folder:"), m_folder);
     form->addRow(QString(), m_newFolder);
+    form->addRow(QString(), m_followPage);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_list, 1);
+    layout->addWidget(m_pagePanel, 1);
     layout->addWidget(m_message);
     layout->addWidget(m_busyBar);
     layout->addWidget(m_buttons);
@@ -91,12 +100,9 @@ AddFeedDialog::AddFeedDialog(SyncService &sync, Database &reader, QWidget *paren
     connect(m_cancel, &QPushButton::clicked, this, &AddFeedDialog::reject);
     connect(m_url, &QLineEdit::textChanged, this, [this] {
         // A new address: the choices shown were for the old one.
-        if (m_state == State::Choosing && typedUrl() != m_choicesFor) {
-            m_state = State::Idle;
-            m_list->clear();
-            m_list->hide();
-            m_message->hide();
-        }
+        if ((m_state == State::Choosing || m_state == State::ChoosingList) &&
+            typedUrl() != m_choicesFor)
+            clearChoices();
         m_add->setEnabled(!m_busy && !m_url->text().trimmed().isEmpty());
     });
     connect(m_folder, &QComboBox::currentIndexChanged, this, [this] {
@@ -105,8 +111,16 @@ AddFeedDialog::AddFeedDialog(SyncService &sync, Database &reader, QWidget *paren
         if (makeNew)
             m_newFolder->setFocus();
     });
+    connect(m_followPage, &QCheckBox::toggled, this, [this] {
+        // The choice shown was made for the other way of following the site.
+        if (m_state == State::Choosing || m_state == State::ChoosingList)
+            clearChoices();
+    });
     connect(m_list, &QTreeWidget::itemDoubleClicked, this, &AddFeedDialog::addOrDiscover);
+    connect(m_pageLists, &QTreeWidget::currentItemChanged, this, &AddFeedDialog::showListPreview);
+    connect(m_pageLists, &QTreeWidget::itemDoubleClicked, this, &AddFeedDialog::addOrDiscover);
     connect(&m_sync, &SyncService::discovered, this, &AddFeedDialog::discovered);
+    connect(&m_sync, &SyncService::pageListsFound, this, &AddFeedDialog::pageListsFound);
     connect(&m_sync, &SyncService::feedAdded, this, [this](qint64 id, const QUrl &url) {
         if (m_state != State::Adding || url != m_adding)
             return;
@@ -120,7 +134,9 @@ AddFeedDialog::AddFeedDialog(SyncService &sync, Database &reader, QWidget *paren
                 if (m_state != State::Adding)
                     return;
                 Q_UNUSED(url);
-                m_state = m_list->topLevelItemCount() > 1 ? State::Choosing : State::Idle;
+                m_state = m_addingPage                      ? State::ChoosingList
+                          : m_list->topLevelItemCount() > 1 ? State::Choosing
+                                                            : State::Idle;
                 setBusy(false, {});
                 showError(tr("Could not add the feed: %1").arg(error));
             });
@@ -159,6 +175,15 @@ void AddFeedDialog::addOrDiscover()
                                  item->data(1, Qt::UserRole).toString()});
         return;
     }
+    if (m_state == State::ChoosingList) {
+        const int row = m_pageLists->indexOfTopLevelItem(m_pageLists->currentItem());
+        if (row < 0 || row >= m_pageResult.lists.size()) {
+            showError(tr("Choose one of the lists above."));
+            return;
+        }
+        addChosenList(m_pageResult.lists.at(row));
+        return;
+    }
     const QUrl url = typedUrl();
     if (!url.isValid() || url.host().isEmpty()) {
         showError(tr("“%1” is not a web address.").arg(m_url->text().trimmed()));
@@ -170,10 +195,9 @@ void AddFeedDialog::addOrDiscover()
         m_newFolder->setFocus();
         return;
     }
+    clearChoices();
     m_state = State::Discovering;
     m_discovering = url;
-    m_list->clear();
-    m_list->hide();
     setBusy(true, tr("Looking for feeds at %1…").arg(url.toDisplayString()));
     m_sync.discover(url);
 }
@@ -189,10 +213,15 @@ void AddFeedDialog::discovered(const QUrl &url, const QList<DiscoveredFeed> &fee
         showError(tr("Could not read %1: %2").arg(url.toDisplayString(), error));
         return;
     }
-    if (feeds.isEmpty()) {
-        showError(tr("No feed was found at %1. Check the address, or try the address of the "
-                     "site's home page or of the feed itself.")
-                      .arg(url.toDisplayString()));
+    m_siteHasFeeds = !feeds.isEmpty();
+    if (feeds.isEmpty() || m_followPage->isChecked()) {
+        // The page's lists come next when the address answered with a web page; when it did
+        // not, nothing follows and the wait ends here.
+        m_state = State::AwaitingLists;
+        QTimer::singleShot(0, this, [this, url] {
+            if (m_state == State::AwaitingLists && url == m_discovering)
+                noPageLists({});
+        });
         return;
     }
     if (feeds.size() == 1) {
@@ -217,23 +246,59 @@ void AddFeedDialog::discovered(const QUrl &url, const QList<DiscoveredFeed> &fee
     m_message->show();
 }
 
-void AddFeedDialog::addChosen(const DiscoveredFeed &feed)
+void AddFeedDialog::clearChoices()
 {
-    qint64 folderId = m_folder->folderId();
-    QString newFolder;
-    if (folderId == FolderChoice::kNewFolder) {
-        folderId = 0;
-        newFolder = m_newFolder->text().trimmed();
-        if (newFolder.isEmpty()) {
+    m_state = State::Idle;
+    m_list->clear();
+    m_list->hide();
+    m_pageLists->clear();
+    m_pagePreview->clear();
+    m_pagePanel->hide();
+    m_pageResult = {};
+    m_message->hide();
+}
+
+bool AddFeedDialog::chosenFolder(qint64 *folderId, QString *newFolder)
+{
+    *folderId = m_folder->folderId();
+    newFolder->clear();
+    if (*folderId == FolderChoice::kNewFolder) {
+        *folderId = 0;
+        *newFolder = m_newFolder->text().trimmed();
+        if (newFolder->isEmpty()) {
             showError(tr("Give the new folder a name."));
-            return;
+            return false;
         }
     }
+    return true;
+}
+
+void AddFeedDialog::addChosen(const DiscoveredFeed &feed)
+{
+    qint64 folderId = 0;
+    QString newFolder;
+    if (!chosenFolder(&folderId, &newFolder))
+        return;
     m_state = State::Adding;
     m_adding = feed.url;
+    m_addingPage = false;
     setBusy(true,
             tr("Adding %1…").arg(feed.title.isEmpty() ? feed.url.toDisplayString() : feed.title));
     m_sync.addFeed(feed.url, feed.title, folderId, fullTextDefault(), newFolder);
+}
+
+void AddFeedDialog::addChosenList(const PageList &list)
+{
+    qint64 folderId = 0;
+    QString newFolder;
+    if (!chosenFolder(&folderId, &newFolder))
+        return;
+    m_state = State::Adding;
+    m_adding = m_choicesFor;
+    m_addingPage = true;
+    const QString title = m_pageResult.title.trimmed();
+    setBusy(true, tr("Adding %1…").arg(title.isEmpty() ? m_adding.toDisplayString() : title));
+    m_sync.addPageFeed(m_adding, list.selector, title, folderId, fullTextDefault(), newFolder);
 }
 
 void AddFeedDialog::reject()
@@ -258,7 +323,9 @@ void AddFeedDialog::setBusy(bool busy, const QString &message)
     m_url->setReadOnly(busy);
     m_folder->setEnabled(!busy);
     m_newFolder->setEnabled(!busy);
+    m_followPage->setEnabled(!busy);
     m_list->setEnabled(!busy);
+    m_pagePanel->setEnabled(!busy);
     m_add->setEnabled(!busy && !m_url->text().trimmed().isEmpty());
     m_message->setStyleSheet(QString());
     m_message->setText(message);

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "feeds/FeedLinks.h"
+#include "pages/PageLists.h"
 
 #include <QDialog>
 #include <QUrl>
 
+class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -26,6 +28,13 @@ class SyncService;
 // feed, or once a feed is chosen, the feed is added through SyncService::addFeed and the
 // dialog closes when the worker confirms (errors stay in the dialog). Cancel stops a
 // discovery that is running, and closes the dialog otherwise.
+//
+// A site without a feed can be followed as a page feed: when discovery finds no feed but the
+// page holds lists of stories (SyncService::pageListsFound), the dialog says so and lists them
+// (each with its number of stories, its first titles and its selector), best first and chosen,
+// with a preview of the chosen list's first stories; Add subscribes to it
+// (SyncService::addPageFeed). "Follow the page's list" asks for the lists even when the site
+// has a feed. A page without any list shows why (the finder's error).
 class AddFeedDialog : public QDialog
 {
     Q_OBJECT
@@ -49,6 +58,11 @@ public:
     QProgressBar *busyIndicator() const { return m_busyBar; }
     QPushButton *addButton() const { return m_add; }
     QPushButton *cancelButton() const { return m_cancel; }
+    QCheckBox *followPageBox() const { return m_followPage; }
+    QWidget *pagePanel() const { return m_pagePanel; }
+    QLabel *pageNote() const { return m_pageNote; }
+    QTreeWidget *pageListView() const { return m_pageLists; }
+    QTreeWidget *pagePreview() const { return m_pagePreview; }
 
 public slots:
     // What the Add button does: discover, or add the chosen feed.
@@ -57,7 +71,16 @@ public slots:
 
 private:
     void discovered(const QUrl &url, const QList<DiscoveredFeed> &feeds, const QString &error);
+    void buildPagePanel();
+    void pageListsFound(const QUrl &url, const PageListsResult &result);
+    void noPageLists(const QString &why);
+    void showPageLists(const QUrl &url, const PageListsResult &result);
+    void showListPreview();
+    void clearChoices();
     void addChosen(const DiscoveredFeed &feed);
+    void addChosenList(const PageList &list);
+    // The folder chosen, or false (and an error shown) when a new folder has no name.
+    bool chosenFolder(qint64 *folderId, QString *newFolder);
     void setBusy(bool busy, const QString &message);
     void showError(const QString &message);
     QUrl typedUrl() const;
@@ -73,13 +96,22 @@ private:
     QDialogButtonBox *m_buttons;
     QPushButton *m_add;
     QPushButton *m_cancel;
+    QCheckBox *m_followPage;
+    QWidget *m_pagePanel;
+    QLabel *m_pageNote;
+    QTreeWidget *m_pageLists;
+    QTreeWidget *m_pagePreview;
 
-    enum class State { Idle, Discovering, Choosing, Adding };
+    // AwaitingLists: discovery answered and the page's lists are to follow (pageListsFound).
+    enum class State { Idle, Discovering, AwaitingLists, Choosing, ChoosingList, Adding };
     State m_state = State::Idle;
     bool m_busy = false;
     QUrl m_discovering; // the address being discovered
     QUrl m_choicesFor;  // the address the list shows feeds of
     QUrl m_adding;      // the feed address being added
+    bool m_addingPage = false;
+    bool m_siteHasFeeds = false;  // the discovery found feeds (the page's lists were asked for)
+    PageListsResult m_pageResult; // the lists shown
     qint64 m_addedId = 0;
 };
 

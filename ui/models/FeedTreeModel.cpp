@@ -341,8 +341,13 @@ void FeedTreeModel::setFeedText(QStandardItem *item, const Feed &feed, qint64 un
     if (item->data(NameRole).toString() != name)
         item->setData(name, NameRole);
     setCount(item, unread);
-    if (item->toolTip() != feed.lastError || item->icon().isNull()) {
-        item->setToolTip(feed.lastError);
+    // A page feed says which list of its page it follows.
+    QString tip = feed.lastError;
+    if (feed.kind == FeedKind::Page)
+        tip = tr("Page feed: %1").arg(feed.pageSelector) +
+              (tip.isEmpty() ? QString() : QLatin1Char('\n') + tip);
+    if (item->toolTip() != tip || item->icon().isNull()) {
+        item->setToolTip(tip);
         // A failing feed carries a warning sign; its tooltip says why.
         item->setIcon(feed.lastError.isEmpty()
                           ? item->data(kIconRole).value<QIcon>()
@@ -436,6 +441,9 @@ QIcon FeedTreeModel::feedIcon(MediaCache &cache, const Feed &feed)
                 return icon;
         }
     }
+    // A page feed without an icon of its own: a page.
+    if (feed.kind == FeedKind::Page)
+        return themed("text-html", QStyle::SP_FileIcon);
     return genericFeedIcon();
 }
 
