@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <array>
 
 namespace bs::pages
@@ -404,7 +405,10 @@ Relative relativeDate(const QString &text)
         r.length = m.capturedLength(0);
         return r;
     }
-    if (const auto m = numberFirst.match(text); m.hasMatch()) {
+    const bool digits = std::any_of(text.cbegin(), text.cend(), [](QChar ch) {
+        return ch.unicode() >= '0' && ch.unicode() <= '9';
+    });
+    if (const auto m = digits ? numberFirst.match(text) : QRegularExpressionMatch(); m.hasMatch()) {
         for (int group = 1; group + 1 <= m.lastCapturedIndex(); group += 2) {
             if (m.capturedLength(group) == 0)
                 continue;
@@ -417,7 +421,7 @@ Relative relativeDate(const QString &text)
             }
         }
     }
-    if (const auto m = unitLater.match(text); m.hasMatch()) {
+    if (const auto m = digits ? unitLater.match(text) : QRegularExpressionMatch(); m.hasMatch()) {
         const qint64 unit = unitSeconds(m.capturedView(2));
         if (unit > 0) {
             r.seconds = m.capturedView(1).toLongLong() * unit;
@@ -468,8 +472,14 @@ TextDate findDate(QStringView raw, const DateContext &context)
     const QDateTime localNow = now.toOffsetFromUtc(context.offsetSecs);
     const QDate latest = localNow.date().addDays(1);
 
-    Candidate c = fullDates(text, context);
-    if (!c.date.isValid())
+    // Every written date holds a digit; without one only the relative words can match.
+    const bool digits = std::any_of(text.cbegin(), text.cend(), [](QChar ch) {
+        return ch.unicode() >= '0' && ch.unicode() <= '9';
+    });
+    Candidate c;
+    if (digits)
+        c = fullDates(text, context);
+    if (digits && !c.date.isValid())
         c = shortDates(text, context);
     if (c.date.isValid() && c.date > latest && !c.yearGiven)
         c.date = c.date.addYears(-1);

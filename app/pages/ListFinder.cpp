@@ -346,7 +346,8 @@ QList<PageListItem> itemsOf(const std::vector<xmlNode *> &elements, const PageCo
 }
 
 std::vector<ListCandidate> findListCandidates(xmlDoc *doc, xmlNode *body,
-                                              const PageContext &context, int max)
+                                              const PageContext &context, int max,
+                                              double selectorFloor)
 {
     // Quick pass: the text weight of every link, once.
     QHash<const xmlNode *, double> anchorWeight;
@@ -477,7 +478,8 @@ std::vector<ListCandidate> findListCandidates(xmlDoc *doc, xmlNode *body,
             break;
     }
     for (ListCandidate &c : kept)
-        c.selector = selectorFor(doc, c.members, context);
+        if (c.score >= selectorFloor)
+            c.selector = selectorFor(doc, c.members, c.items, context);
     return kept;
 }
 

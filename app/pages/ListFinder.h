@@ -20,15 +20,18 @@ struct ListCandidate {
 };
 
 // Every group of repeated elements holding links, scored, overlapping groups removed, best
-// first, at most `max` (each with its selector).
+// first, at most `max`; those scoring at least `selectorFloor` get their selector.
 std::vector<ListCandidate> findListCandidates(xmlDoc *doc, xmlNode *body,
-                                              const PageContext &context, int max);
+                                              const PageContext &context, int max,
+                                              double selectorFloor = 0);
 
 // The items of these elements, de-duplicated by URL.
 QList<PageListItem> itemsOf(const std::vector<xmlNode *> &elements, const PageContext &context);
 
-// A CSS selector that matches these elements (and nothing that adds another story).
-QString selectorFor(xmlDoc *doc, const std::vector<xmlNode *> &members, const PageContext &context);
+// A CSS selector that matches these elements (their stories: `items`) and nothing that adds
+// another story.
+QString selectorFor(xmlDoc *doc, const std::vector<xmlNode *> &members,
+                    const QList<PageListItem> &items, const PageContext &context);
 
 // Whether the page reads as one article rather than a list: its prose outweighs the list.
 // `best` may be null (no list at all).

@@ -59,6 +59,8 @@ bool classSays(const xmlNode *n, const QRegularExpression &re)
     return re.match(classAndId(n)).hasMatch();
 }
 
+} // namespace
+
 QUrl linkTarget(const xmlNode *a, const PageContext &context)
 {
     const QString href = attr(a, "href").trimmed();
@@ -82,6 +84,9 @@ QUrl linkTarget(const xmlNode *a, const PageContext &context)
         return {};
     return url;
 }
+
+namespace
+{
 
 QString imageSource(const xmlNode *img)
 {

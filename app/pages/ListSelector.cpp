@@ -29,8 +29,10 @@ bool stableName(const QString &name)
 QStringList stableClasses(const xmlNode *n)
 {
     QStringList out;
+    if (!n->properties)
+        return out;
     for (const QString &c :
-         attr(n, "class").split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
+         attr(n, "class").simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts))
         if (stableName(c) && !out.contains(c))
             out.append(c);
     return out;
@@ -95,15 +97,22 @@ bool fits(xmlDoc *doc, const QString &selector, const std::vector<xmlNode *> &me
             extra.push_back(n);
     if (extra.size() > members.size())
         return false;
-    for (const PageListItem &i : itemsOf(extra, context))
-        if (!urls.contains(i.url))
-            return false;
+    // Extra matches may only hold links to the list's own stories (a cheap look at their
+    // links, not a full read).
+    for (xmlNode *e : extra)
+        for (xmlNode *n = e; n; n = next(n, e))
+            if (is(n, "a")) {
+                const QUrl target = linkTarget(n, context);
+                if (target.isValid() && !urls.contains(target))
+                    return false;
+            }
     return true;
 }
 
 } // namespace
 
-QString selectorFor(xmlDoc *doc, const std::vector<xmlNode *> &members, const PageContext &context)
+QString selectorFor(xmlDoc *doc, const std::vector<xmlNode *> &members,
+                    const QList<PageListItem> &items, const PageContext &context)
 {
     if (members.empty())
         return {};
@@ -137,14 +146,24 @@ QString selectorFor(xmlDoc *doc, const std::vector<xmlNode *> &members, const Pa
             break;
     }
     QSet<QUrl> urls;
-    for (const PageListItem &i : itemsOf(members, context))
+    for (const PageListItem &i : items)
         urls.insert(i.url);
     const auto join = [&chain](qsizetype steps) {
         QStringList parts = chain.mid(0, steps);
         std::reverse(parts.begin(), parts.end());
         return parts.join(QStringLiteral(" > "));
     };
+    const auto named = [](const QString &step) {
+        return step.contains(QLatin1Char('.')) || step.contains(QLatin1Char('#'));
+    };
     for (qsizetype steps = 2; steps <= chain.size(); ++steps) {
+        // A chain of bare tags ("div > ul > li") rarely stands for one list on a real page:
+        // go on to a named ancestor before asking libxml2.
+        bool anyName = false;
+        for (qsizetype i = 0; i < steps; ++i)
+            anyName = anyName || named(chain.at(i));
+        if (!anyName && steps < chain.size())
+            continue;
         const QString selector = join(steps);
         if (fits(doc, selector, members, urls, context))
             return selector;

@@ -157,9 +157,9 @@ PageListsResult findPageLists(const QByteArray &bytes, const QUrl &url, const QS
     ParsedPage page;
     if (!parsePage(bytes, url, contentType, options, page, out))
         return out;
-    const std::vector<ListCandidate> found =
-        findListCandidates(page.doc.get(), page.body, page.context, std::max(1, options.maxLists));
     constexpr double kMinScore = 6;
+    const std::vector<ListCandidate> found = findListCandidates(
+        page.doc.get(), page.body, page.context, std::max(1, options.maxLists), kMinScore / 3);
     const bool none = found.empty() || found.front().score < kMinScore;
     if (looksLikeArticle(page.body, none ? nullptr : &found.front())) {
         out.error = QStringLiteral("The page is an article, not a list of stories: follow the "
