@@ -71,11 +71,14 @@ translations: configure
 clean:
 	rm -rf build
 
-# libFuzzer runs over the feed parser and the sanitizer (FUZZ_SECONDS each, default 300).
+# libFuzzer runs over the feed parser, the sanitizer and the page list finder (FUZZ_SECONDS each,
+# default 300).
 FUZZ_SECONDS ?= 300
 fuzz: deps
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz
-	mkdir -p build/fuzz/corpus-feed build/fuzz/corpus-html
+	mkdir -p build/fuzz/corpus-feed build/fuzz/corpus-html build/fuzz/corpus-pagelists
+	cp -n tests/data/pagelists/*.html build/fuzz/corpus-pagelists/ 2>/dev/null || true
 	./build/fuzz/tests/fuzz/fuzz_feed_parser -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 build/fuzz/corpus-feed
 	./build/fuzz/tests/fuzz/fuzz_sanitizer -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 build/fuzz/corpus-html
+	./build/fuzz/tests/fuzz/fuzz_page_lists -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 build/fuzz/corpus-pagelists

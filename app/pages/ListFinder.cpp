@@ -272,8 +272,11 @@ void scoreCandidate(ListCandidate &c, xmlNode *body, const PageContext &context)
     int article = 0, navigation = 0, same = 0, dated = 0, snippets = 0, images = 0, headed = 0;
     double links = 0;
     int members = 0;
+    std::vector<double> densities;
     for (xmlNode *m : c.members) {
         const ReadItem r = readItem(m, context);
+        if (r.item.url.isValid())
+            densities.push_back(linkDensity(m));
         ++members;
         links += r.features.links;
         if (!r.item.url.isValid() || seen.contains(r.item.url))
@@ -320,6 +323,10 @@ void scoreCandidate(ListCandidate &c, xmlNode *body, const PageContext &context)
     // index showing whole posts).
     if (linksPerMember > 3.5 && double(headed) / n < 0.8)
         score *= std::pow(3.5 / linksPerMember, 2);
+    // Paragraphs of prose with a link in them are no list of stories: a list item's text is
+    // mostly its link, or it leads with a headline.
+    if (median(densities) < 0.2 && double(headed) / n < 0.5)
+        score *= 0.15;
     if (n == 3)
         score *= 0.6;
     else if (n == 4)
@@ -485,15 +492,20 @@ std::vector<ListCandidate> findListCandidates(xmlDoc *doc, xmlNode *body,
 
 bool looksLikeArticle(xmlNode *body, const ListCandidate *best)
 {
-    // Prose: paragraphs with few links, outside the list's items and their teasers.
+    // Prose: paragraphs with few links, outside the list's items and their teasers (a "list"
+    // of paragraphs stays prose).
     QSet<const xmlNode *> inList;
     const std::vector<xmlNode *> none;
     for (xmlNode *m : best ? best->members : none) {
+        if (is(m, "p"))
+            continue;
         inList.insert(m);
         if (xmlNode *s = nextElement(m))
             inList.insert(s);
     }
+    // Summed per parent and per grandparent (sites that wrap each paragraph in a box of its own).
     QHash<const xmlNode *, qsizetype> byParent;
+    QHash<const xmlNode *, qsizetype> byGrandparent;
     qsizetype prose = 0;
     for (xmlNode *n = body; n; n = next(n, body, skippedSubtree(n) || inList.contains(n))) {
         if (inList.contains(n) || !is(n, "p"))
@@ -502,8 +514,9 @@ bool looksLikeArticle(xmlNode *body, const ListCandidate *best)
         const qsizetype mass = textMass(text);
         if (mass < 80 || linkDensity(n) > 0.3)
             continue;
-        const qsizetype total = (byParent[n->parent] += mass);
-        prose = std::max(prose, total);
+        prose = std::max(prose, byParent[n->parent] += mass);
+        if (n->parent && n->parent->parent)
+            prose = std::max(prose, byGrandparent[n->parent->parent] += mass);
     }
     qsizetype listMass = 0;
     if (best)
