@@ -4,6 +4,7 @@
 #include "html/ExtractorParts.h"
 #include "html/PageCharset.h"
 #include "html/Sanitizer.h"
+#include "html/ScriptText.h"
 
 #include <QJsonArray>
 
@@ -26,8 +27,9 @@ struct DocFree {
 };
 using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
 
-DocPtr parse(const QByteArray &utf8)
+DocPtr parse(const QByteArray &page)
 {
+    const QByteArray utf8 = parserSafeHtml(page);
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                         HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
     DocPtr doc(htmlReadMemory(utf8.constData(), int(utf8.size()), nullptr, "UTF-8", options));
@@ -144,7 +146,7 @@ ExtractedArticle extractArticle(const QByteArray &bytes, const QUrl &url,
     }
     const DecodedDocument decoded = decodeHtmlPage(bytes, contentType);
     out.encoding = decoded.encoding;
-    if (decoded.utf8.left(4096).contains('\0')) {
+    if (decoded.utf8.left(4096).count('\0') > 8) {
         out.error = QStringLiteral("The page is not HTML (it holds binary data).");
         return out;
     }
@@ -177,7 +179,7 @@ ExtractedArticle extractArticle(const QByteArray &bytes, const QUrl &url,
         extract::prepareDocument(doc.get());
         xmlNode *body = bodyOf(doc.get());
         extract::DateLine line = extract::takeDateLine(body, chinese);
-        QList<RelatedLink> stories = extract::takeRelated(body, base);
+        QList<RelatedLink> stories = extract::takeRelated(body, base, meta.title);
         if (firstAttempt) {
             dateLine = line;
             related = stories;

@@ -48,7 +48,7 @@ DateLine takeDateLine(xmlNode *body, bool cjkPage);
 QString takeEndByline(xmlNode *article);
 
 // The page's related-stories lists; the blocks they came from are removed from the tree.
-QList<RelatedLink> takeRelated(xmlNode *body, const QUrl &base);
+QList<RelatedLink> takeRelated(xmlNode *body, const QUrl &base, const QString &title = {});
 
 enum GrabFlag {
     StripUnlikely = 1,

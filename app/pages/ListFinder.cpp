@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace bs::pages
 {
@@ -141,13 +142,6 @@ struct AnchorInfo {
     double weight = 0;
 };
 
-struct Quick {
-    std::vector<xmlNode *> members;
-    xmlNode *container = nullptr;
-    double mass = 0;
-    int linked = 0;
-};
-
 // Words in class and id names that mark boxes other than the main list.
 const QRegularExpression &negativeNames()
 {
@@ -190,32 +184,6 @@ const QRegularExpression &negativeHeadings()
             "الأكثر|שנקראו|פופולרי"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
-}
-
-// The heading a box gives itself: a heading (or a short "title" element) just before the
-// container or at the start of its parent.
-QString boxHeading(xmlNode *container)
-{
-    static const QRegularExpression titleish(QStringLiteral("tit|head|hd|caption|label|name"),
-                                             QRegularExpression::CaseInsensitiveOption);
-    xmlNode *level = container;
-    for (int up = 0; up < 3 && level && level->parent; ++up) {
-        int steps = 0;
-        for (xmlNode *s = level->prev; s && steps < 3; s = s->prev) {
-            if (!isElement(s))
-                continue;
-            ++steps;
-            if (isHeading(s) || titleish.match(classAndId(s)).hasMatch()) {
-                const QString text = innerText(s);
-                if (!text.isEmpty() && text.size() <= 60)
-                    return text;
-            }
-            if (innerTextLonger(s, 80))
-                return {};
-        }
-        level = level->parent;
-    }
-    return {};
 }
 
 double contextFactor(xmlNode *container, xmlNode *body)
@@ -338,6 +306,43 @@ void scoreCandidate(ListCandidate &c, xmlNode *body, const PageContext &context)
 
 } // namespace
 
+// The heading a box gives itself: a heading (or a short "title" element) just before the
+// container or at the start of its parent.
+QString boxHeading(xmlNode *container)
+{
+    static const QRegularExpression titleish(QStringLiteral("tit|head|hd|caption|label|name"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    // A title element that starts the container itself, before its items.
+    if (xmlNode *first = firstElementChild(container)) {
+        const xmlNode *second = nextElement(first);
+        if ((isHeading(first) || titleish.match(classAndId(first)).hasMatch()) && second &&
+            (std::strcmp(tag(first), tag(second)) != 0 ||
+             attr(first, "class") != attr(second, "class"))) {
+            const QString text = innerText(first);
+            if (!text.isEmpty() && text.size() <= 60 && !hasAttr(first, "href"))
+                return text;
+        }
+    }
+    xmlNode *level = container;
+    for (int up = 0; up < 3 && level && level->parent; ++up) {
+        int steps = 0;
+        for (xmlNode *s = level->prev; s && steps < 3; s = s->prev) {
+            if (!isElement(s))
+                continue;
+            ++steps;
+            if (isHeading(s) || titleish.match(classAndId(s)).hasMatch()) {
+                const QString text = innerText(s);
+                if (!text.isEmpty() && text.size() <= 60)
+                    return text;
+            }
+            if (innerTextLonger(s, 80))
+                return {};
+        }
+        level = level->parent;
+    }
+    return {};
+}
+
 QList<PageListItem> itemsOf(const std::vector<xmlNode *> &elements, const PageContext &context)
 {
     QList<PageListItem> items;
@@ -352,9 +357,7 @@ QList<PageListItem> itemsOf(const std::vector<xmlNode *> &elements, const PageCo
     return items;
 }
 
-std::vector<ListCandidate> findListCandidates(xmlDoc *doc, xmlNode *body,
-                                              const PageContext &context, int max,
-                                              double selectorFloor)
+std::vector<SiblingGroup> siblingGroups(xmlNode *body, int minMembers)
 {
     // Quick pass: the text weight of every link, once.
     QHash<const xmlNode *, double> anchorWeight;
@@ -363,7 +366,7 @@ std::vector<ListCandidate> findListCandidates(xmlDoc *doc, xmlNode *body,
             anchorWeight.insert(n, titleWeight(innerText(n)));
 
     // Groups of same-signature siblings, and runs of such groups in sibling containers.
-    std::vector<Quick> groups;
+    std::vector<SiblingGroup> groups;
     const auto memberWeight = [&anchorWeight](xmlNode *m, int *linked) {
         double best = -1;
         if (is(m, "a"))
@@ -387,7 +390,7 @@ std::vector<ListCandidate> findListCandidates(xmlDoc *doc, xmlNode *body,
         for (xmlNode *c = firstElementChild(e); c; c = nextElement(c))
             if (!skippedSubtree(c) && !is(c, "br") && !is(c, "hr"))
                 children.push_back(c);
-        if (children.size() < size_t(kMinItems))
+        if (children.size() < size_t(minMembers))
             continue;
         const SiblingClasses classes(children);
         for (xmlNode *c : children) {
@@ -400,15 +403,15 @@ std::vector<ListCandidate> findListCandidates(xmlDoc *doc, xmlNode *body,
             bySignature[size_t(*it)].push_back(c);
         }
         for (auto &members : bySignature) {
-            if (members.size() < size_t(kMinItems))
+            if (members.size() < size_t(minMembers))
                 continue;
             if (members.size() > size_t(kMaxMembers))
                 members.resize(kMaxMembers);
-            Quick q;
+            SiblingGroup q;
             q.container = e;
             for (xmlNode *m : members)
                 q.mass += memberWeight(m, &q.linked);
-            if (q.linked < kMinItems)
+            if (q.linked < minMembers)
                 continue;
             q.members = std::move(members);
             groups.push_back(std::move(q));
@@ -429,7 +432,7 @@ std::vector<ListCandidate> findListCandidates(xmlDoc *doc, xmlNode *body,
         for (const auto &run : std::as_const(runs)) {
             if (run.size() < 2)
                 continue;
-            Quick merged;
+            SiblingGroup merged;
             merged.container = groups[run.front()].container->parent;
             for (size_t i : run) {
                 merged.members.insert(merged.members.end(), groups[i].members.begin(),
@@ -440,14 +443,22 @@ std::vector<ListCandidate> findListCandidates(xmlDoc *doc, xmlNode *body,
             groups.push_back(std::move(merged));
         }
     }
+    return groups;
+}
+
+std::vector<ListCandidate> findListCandidates(xmlDoc *doc, xmlNode *body,
+                                              const PageContext &context, int max,
+                                              double selectorFloor)
+{
+    std::vector<SiblingGroup> groups = siblingGroups(body, kMinItems);
     // Also lone <br>-separated links and small groups are left out: a list has three stories.
     std::sort(groups.begin(), groups.end(),
-              [](const Quick &a, const Quick &b) { return a.mass > b.mass; });
+              [](const SiblingGroup &a, const SiblingGroup &b) { return a.mass > b.mass; });
     if (groups.size() > size_t(kFullyRead))
         groups.resize(kFullyRead);
 
     std::vector<ListCandidate> scored;
-    for (Quick &q : groups) {
+    for (SiblingGroup &q : groups) {
         ListCandidate c;
         c.members = std::move(q.members);
         scoreCandidate(c, body, context);

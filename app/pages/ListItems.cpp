@@ -195,7 +195,7 @@ std::vector<xmlNode *> followersOf(xmlNode *element)
     return out;
 }
 
-QString cleanSnippet(QString text, const QString &title, const QString &dateText)
+QString cleanSnippet(QString text, const QString &title, const QString &dateText, qsizetype minMass)
 {
     if (!dateText.isEmpty())
         text.replace(dateText, QString());
@@ -210,7 +210,7 @@ QString cleanSnippet(QString text, const QString &title, const QString &dateText
     text.remove(tailMore);
     static const QRegularExpression edges(QStringLiteral("^[\\s|·•\\-–—:：]+|[\\s|·•\\-–—]+$"));
     text.remove(edges);
-    return textMass(text) >= 40 ? text : QString();
+    return textMass(text) >= minMass ? text : QString();
 }
 
 } // namespace
@@ -475,7 +475,7 @@ ReadItem readItem(xmlNode *element, const PageContext &context)
         if (textMass(t) > textMass(snippet))
             snippet = t;
     }
-    out.item.snippet = cleanSnippet(snippet, title, dateText);
+    out.item.snippet = cleanSnippet(snippet, title, dateText, context.minSnippetMass);
     for (xmlNode *root : parts) {
         out.item.image = imageIn(root, context);
         if (out.item.image.isValid())

@@ -17,6 +17,8 @@ struct PageContext {
     QUrl base;       // the page URL with <base href> applied
     QString siteKey; // the page's registrable domain ("example.cn" for news.example.cn)
     DateContext dates;
+    // A teaser shorter than this text mass is dropped (page lists: metadata lines are no teaser).
+    qsizetype minSnippetMass = 40;
 };
 
 // How the item looked, for scoring (PageListItem has what a reader sees).

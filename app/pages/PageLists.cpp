@@ -2,6 +2,7 @@
 
 #include "html/ExtractorDom.h"
 #include "html/PageCharset.h"
+#include "html/ScriptText.h"
 #include "pages/CssSelector.h"
 #include "pages/ListFinder.h"
 
@@ -95,14 +96,14 @@ bool parsePage(const QByteArray &bytes, const QUrl &url, const QString &contentT
     }
     const DecodedDocument decoded = decodeHtmlPage(bytes, contentType);
     out.encoding = decoded.encoding;
-    if (decoded.utf8.left(4096).contains('\0')) {
+    if (decoded.utf8.left(4096).count('\0') > 8) {
         out.error = QStringLiteral("The address holds binary data, not a web page.");
         return false;
     }
     const int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                       HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
-    page.doc.reset(htmlReadMemory(decoded.utf8.constData(), int(decoded.utf8.size()), nullptr,
-                                  "UTF-8", flags));
+    const QByteArray utf8 = parserSafeHtml(decoded.utf8);
+    page.doc.reset(htmlReadMemory(utf8.constData(), int(utf8.size()), nullptr, "UTF-8", flags));
     xmlNode *root = page.doc ? xmlDocGetRootElement(page.doc.get()) : nullptr;
     if (!root) {
         out.error = QStringLiteral("The page could not be read as HTML.");
