@@ -20,12 +20,6 @@ QList<RelatedLink> takeRelated(xmlNode *body, const QUrl &base, const QString &t
     context.siteKey = pages::siteKeyOf(base.host());
     context.dates.now = QDateTime::currentDateTimeUtc();
     context.minSnippetMass = 8;
-    if (qEnvironmentVariableIsSet("BROADSHEET_RELATED_DEBUG")) {
-        int elements = 0;
-        for (xmlNode *n = body; n; n = dom::next(n, body))
-            elements += dom::isElement(n);
-        qDebug("related: body <%s> with %d elements", dom::tag(body), elements);
-    }
     const std::vector<pages::RelatedBlock> blocks = pages::findRelatedBlocks(body, context, title);
     for (const pages::RelatedBlock &b : blocks)
         for (const PageListItem &i : b.items)
