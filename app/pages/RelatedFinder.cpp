@@ -106,7 +106,7 @@ const QRegularExpression &unrelatedHeading()
             "newest|top stories|top news|editors?'? ?picks|sponsored|partner|promoted|advert|"
             "anzeige|meistgelesen|meist gelesen|beliebt|neueste|aktuelle nachrichten|top-thema|"
             "populaires|les plus lus|más leídos|más vistos|популярн|самое|الأكثر|פופולרי|"
-            "comments?|kommentare|commentaires|tags?\\b|schlagw|themen\\b"),
+            "comments?|kommentare|commentaires|tags?\\b|schlagw|themen\\b|next up|up next"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }
@@ -116,7 +116,7 @@ const QRegularExpression &sponsoredNames()
 {
     static const QRegularExpression re(
         QStringLiteral("taboola|outbrain|trc_|plista|ligatus|zergnet|revcontent|mgid|sponsor|"
-                       "partner-?content|paid-?content|native-?ad"),
+                       "partner[-_]?content|paid[-_]?content|native[-_]?ad"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }
@@ -125,10 +125,12 @@ const QRegularExpression &relatedNames()
 {
     static const QRegularExpression re(
         QStringLiteral(
-            "related|relate|relevant|xgxw|xgyd|xgwz|xiangguan|also-?read|read-?also|morelike|"
-            "more-?on|similar|aehnlich|verwandt|weiterlesen|mehr-?zum|zum-?thema|see-?also|"
-            "further-?reading|recommended-?articles|read-?more-?links|lire-?aussi|relacionad|"
-            "correlat|powiazane"),
+            "related|relate|relevant|xgxw|xgyd|xgwz|xiangguan|also[-_]?read|read[-_]?also|morelike|"
+            "more[-_]?on|similar|aehnlich|verwandt|weiterlesen|mehr[-_]?zum|zum[-_]?thema|see[-_]?"
+            "also|"
+            "further[-_]?reading|recommended[-_]?articles|read[-_]?more[-_]?links|lire[-_]?aussi|"
+            "relacionad|"
+            "correlat|powiazane|meme[-_]?sujet|same[-_]?topic"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }
@@ -139,9 +141,10 @@ const QRegularExpression &unrelatedNames()
         QStringLiteral(
             "(^|[^a-z])(nav|navbar|navigation|menu|breadcrumbs?|footer|header|masthead|tags?|"
             "tagcloud|keywords?|author|byline|share|sharing|social|comments?|popular|mostread|"
-            "most-?read|most-?viewed|trending|ranking|rank|hot|latest|newest|sponsor|sponsored|"
+            "most[-_]?read|most[-_]?viewed|trending|ranking|rank|hot|latest|newest|sponsor|"
+            "sponsored|"
             "outbrain|taboola|plista|ligatus|ads?|advert|promo|newsletter|pagination|pager|"
-            "prev|next)([^a-z]|$)"),
+            "prev|next|next[-_]?click|next[-_]?up|up[-_]?next)([^a-z]|$)"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }
@@ -151,12 +154,12 @@ const QRegularExpression &teaserLead()
 {
     static const QRegularExpression re(
         QStringLiteral(
-            "^[\\s\\[【(（»>]*(read more|read also|also read|related|see also|more|"
+            "^[\\s\\x{00A0}\\[【(（»>]*(read more|read also|also read|related|see also|more|lire|"
             "lesen sie auch|lesen sie mehr|mehr zum thema|mehr dazu|auch interessant|zum thema|"
             "lire aussi|à lire aussi|a lire aussi|lire également|leia também|leia mais|"
             "lea también|lee también|czytaj też|czytaj także|читайте также|по теме|"
             "相关阅读|相关新闻|延伸阅读|推荐阅读|相關閱讀|関連記事|관련기사|اقرأ "
-            "أيضا)\\s*[:：»>\\-–—]"),
+            "أيضا)[\\s\\x{00A0}]*[:：»>\\-–—]"),
         QRegularExpression::CaseInsensitiveOption);
     return re;
 }
@@ -375,6 +378,49 @@ std::vector<RelatedBlock> findRelatedBlocks(xmlNode *body, const PageContext &co
         item.title = title;
         item.url = target;
         found.push_back(RelatedBlock{{n}, {item}, true});
+        n = next(n, body, true);
+    }
+    // Story cards set among the article's paragraphs ("rich links", teaser boxes): one story
+    // each, the card's heading (or its link's text, or its picture's alt) as title.
+    static const QRegularExpression cardNames(
+        QStringLiteral("rich[-_]?link|teaser|read[-_]?more|also[-_]?read|related|story[-_]?card|"
+                       "inline[-_]?(link|"
+                       "card|promo|teaser)|embed(ded)?[-_]?(article|story)"),
+        QRegularExpression::CaseInsensitiveOption);
+    for (xmlNode *n = body; n;) {
+        const bool boxy = is(n, "aside") || is(n, "div") || is(n, "figure") || is(n, "section");
+        if (!boxy || !cardNames.match(classAndId(n)).hasMatch() || innerTextLonger(n, 400) ||
+            !n->parent || inChrome(n, body)) {
+            n = next(n, body);
+            continue;
+        }
+        int paragraphs = 0;
+        for (xmlNode *s = firstElementChild(n->parent); s; s = nextElement(s))
+            paragraphs += is(s, "p") && innerTextLonger(s, 80);
+        QList<PageListItem> items;
+        QSet<QUrl> targets;
+        for (xmlNode *a = n; a; a = next(a, n))
+            if (is(a, "a")) {
+                const QUrl url = linkTarget(a, context);
+                if (url.isValid() && url != page && urlLooksLikeArticle(url))
+                    targets.insert(url);
+            }
+        if (paragraphs < 2 || targets.size() != 1) {
+            n = next(n, body);
+            continue;
+        }
+        PageListItem item;
+        item.url = *targets.cbegin();
+        for (xmlNode *h = n; h && item.title.isEmpty(); h = next(h, n))
+            if (isHeading(h))
+                item.title = innerText(h);
+        if (item.title.isEmpty())
+            for (xmlNode *a = n; a; a = next(a, n))
+                if (is(a, "a") && linkTarget(a, context) == item.url &&
+                    titleWeight(innerText(a)) > titleWeight(item.title))
+                    item.title = innerText(a);
+        if (titleWeight(item.title) >= 3)
+            found.push_back(RelatedBlock{{n}, {item}, true});
         n = next(n, body, true);
     }
     // Page order; a block inside another is dropped; stories once.
