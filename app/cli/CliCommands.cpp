@@ -425,7 +425,8 @@ constexpr CliCommand kCommands[] = {
     {"extract", "FILE|URL [--url BASE] [--content-type TYPE] [--json]",
      "Read the article out of a web page: title, byline, published, site_name, lang, dir, "
      "excerpt, lead_image, content_html, text, related [{title, url, snippet}], feeds [{title, "
-     "url, type}].",
+     "url, type}], confidence {text, related} (0-1: how much to trust the text and the related "
+     "list).",
      extractCommand},
     {"related", "ID [--json] [--limit N] [--page]",
      "The cached articles most similar to one article (title and lead weighted; from the local "

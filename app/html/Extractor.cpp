@@ -8,6 +8,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
 
 namespace bs
@@ -75,6 +77,21 @@ bool chinesePage(const QString &lang, const QString &encoding)
            encoding == QLatin1String("gb2312");
 }
 
+// Long text in several paragraphs with few links, found with the strict rules: sure. Short
+// text, one paragraph, many links, or found only once the rules were relaxed: less so.
+double textConfidence(const QString &text, double linkDensity, int attempt)
+{
+    qsizetype mass = 0;
+    for (const QChar c : text)
+        mass += (c.unicode() >= 0x3040 && c.unicode() <= 0x9FFF) ? 3 : !c.isSpace();
+    const double length = std::min(1.0, double(mass) / 1500.0);
+    const double paragraphs = std::min(1.0, double(text.count(QStringLiteral("\n\n")) + 1) / 4.0);
+    const double links = 1.0 - std::min(1.0, linkDensity * 2.0);
+    static constexpr double kRelaxed[] = {1.0, 0.85, 0.7, 0.55};
+    const double relaxed = kRelaxed[std::clamp(attempt, 0, 3)];
+    return std::clamp((0.5 * length + 0.2 * paragraphs + 0.3 * links) * relaxed, 0.0, 1.0);
+}
+
 QString firstParagraph(xmlNode *article)
 {
     for (xmlNode *n = article->children; n; n = next(n, article))
@@ -129,6 +146,9 @@ QJsonObject ExtractedArticle::toJson() const
         {QStringLiteral("text"), text},
         {QStringLiteral("related"), relatedJson},
         {QStringLiteral("feeds"), feedsJson},
+        {QStringLiteral("confidence"),
+         QJsonObject{{QStringLiteral("text"), std::round(textConfidence * 100) / 100},
+                     {QStringLiteral("related"), std::round(relatedConfidence * 100) / 100}}},
     };
 }
 
@@ -171,18 +191,25 @@ ExtractedArticle extractArticle(const QByteArray &bytes, const QUrl &url,
     extract::Grabbed best;
     extract::DateLine dateLine;
     QList<RelatedLink> related;
+    double relatedConfidence = 0;
+    int attempt = -1;
+    int bestAttempt = 0;
     bool firstAttempt = true;
     for (const int flags : attempts) {
+        ++attempt;
         DocPtr doc = firstAttempt ? std::move(first) : parse(decoded.utf8);
         if (!doc)
             break;
         extract::prepareDocument(doc.get());
         xmlNode *body = bodyOf(doc.get());
         extract::DateLine line = extract::takeDateLine(body, chinese);
-        QList<RelatedLink> stories = extract::takeRelated(body, base, meta.title);
+        double storiesConfidence = 0;
+        QList<RelatedLink> stories =
+            extract::takeRelated(body, base, meta.title, &storiesConfidence);
         if (firstAttempt) {
             dateLine = line;
             related = stories;
+            relatedConfidence = storiesConfidence;
             firstAttempt = false;
         }
         extract::Grabbed grabbed = extract::grabArticle(doc.get(), flags, meta.title);
@@ -191,6 +218,7 @@ ExtractedArticle extractArticle(const QByteArray &bytes, const QUrl &url,
         if (!bestDoc || grabbed.textLength > best.textLength) {
             bestDoc = std::move(doc);
             best = grabbed;
+            bestAttempt = attempt;
         }
         if (grabbed.textLength >= kEnoughText)
             break;
@@ -224,6 +252,8 @@ ExtractedArticle extractArticle(const QByteArray &bytes, const QUrl &url,
     out.contentHtml = sanitizeHtml(serialize(article, false), base);
     out.text = extract::articleText(article);
     out.related = related;
+    out.relatedConfidence = relatedConfidence;
+    out.textConfidence = textConfidence(out.text, linkDensity(article), bestAttempt);
     return out;
 }
 

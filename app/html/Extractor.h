@@ -41,11 +41,17 @@ struct ExtractedArticle {
     QList<DiscoveredFeed> feeds;
     QString encoding; // the character encoding the page was read in
     QString error;    // set when nothing could be read (empty or unparsable input)
+    // How much to trust the text and the related list, 0..1, so that a reader can fall back to
+    // a feed's own content when the extraction is weak. Text: its length, paragraphs and link
+    // density, lowered when the rules had to be relaxed to find it. Related: how surely the
+    // page presents the stories as related (RelatedBlock::confidence); 0 with none.
+    double textConfidence = 0;
+    double relatedConfidence = 0;
 
     bool ok() const { return error.isEmpty(); }
     // {title, byline, published (ISO 8601 UTC or null), site_name, lang, dir, excerpt,
     //  lead_image, content_html, text, related: [{title, url, snippet}],
-    //  feeds: [{title, url, type}]}
+    //  feeds: [{title, url, type}], confidence: {text, related}}
     QJsonObject toJson() const;
 };
 

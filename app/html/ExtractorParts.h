@@ -48,7 +48,10 @@ DateLine takeDateLine(xmlNode *body, bool cjkPage);
 QString takeEndByline(xmlNode *article);
 
 // The page's related-stories lists; the blocks they came from are removed from the tree.
-QList<RelatedLink> takeRelated(xmlNode *body, const QUrl &base, const QString &title = {});
+// *confidence (when given): how surely the stories are the page's related ones, 0..1 (their
+// blocks' confidence, weighted by their number of stories; 0 without any).
+QList<RelatedLink> takeRelated(xmlNode *body, const QUrl &base, const QString &title = {},
+                               double *confidence = nullptr);
 
 enum GrabFlag {
     StripUnlikely = 1,

@@ -10,7 +10,8 @@
 namespace bs::extract
 {
 
-QList<RelatedLink> takeRelated(xmlNode *body, const QUrl &base, const QString &title)
+QList<RelatedLink> takeRelated(xmlNode *body, const QUrl &base, const QString &title,
+                               double *confidence)
 {
     QList<RelatedLink> stories;
     if (!body)
@@ -21,9 +22,14 @@ QList<RelatedLink> takeRelated(xmlNode *body, const QUrl &base, const QString &t
     context.dates.now = QDateTime::currentDateTimeUtc();
     context.minSnippetMass = 8;
     const std::vector<pages::RelatedBlock> blocks = pages::findRelatedBlocks(body, context, title);
-    for (const pages::RelatedBlock &b : blocks)
+    double weighted = 0;
+    for (const pages::RelatedBlock &b : blocks) {
         for (const PageListItem &i : b.items)
             stories.append(RelatedLink{i.title, i.url, i.snippet});
+        weighted += b.confidence * double(b.items.size());
+    }
+    if (confidence)
+        *confidence = stories.isEmpty() ? 0 : weighted / double(stories.size());
     for (const pages::RelatedBlock &b : blocks)
         if (!b.inText)
             for (xmlNode *root : b.roots)

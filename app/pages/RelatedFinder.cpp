@@ -314,6 +314,8 @@ std::vector<RelatedBlock> findRelatedBlocks(xmlNode *body, const PageContext &co
         if (!headed && !named && !portalItems(g.members))
             continue;
         RelatedBlock block;
+        const bool weak = headed && weakHeading().match(heading).hasMatch();
+        block.confidence = headed ? (weak ? 0.6 : 0.9) : (named ? 0.75 : 0.7);
         for (xmlNode *m : g.members)
             if (std::find(block.roots.begin(), block.roots.end(), m->parent) == block.roots.end())
                 block.roots.push_back(m->parent);
@@ -356,7 +358,7 @@ std::vector<RelatedBlock> findRelatedBlocks(xmlNode *body, const PageContext &co
         if (items.isEmpty() || items.size() > 12 || proseMass({block}) > 400 + 200 * items.size() ||
             !goodStories(items, context, 2, true))
             continue;
-        found.push_back(RelatedBlock{{block}, items});
+        found.push_back(RelatedBlock{{block}, items, false, 0.9});
     }
     // Single teasers in the text.
     for (xmlNode *n = body; n;) {
@@ -377,7 +379,7 @@ std::vector<RelatedBlock> findRelatedBlocks(xmlNode *body, const PageContext &co
         PageListItem item;
         item.title = title;
         item.url = target;
-        found.push_back(RelatedBlock{{n}, {item}, true});
+        found.push_back(RelatedBlock{{n}, {item}, true, 0.8});
         n = next(n, body, true);
     }
     // Story cards set among the article's paragraphs ("rich links", teaser boxes): one story
@@ -420,7 +422,7 @@ std::vector<RelatedBlock> findRelatedBlocks(xmlNode *body, const PageContext &co
                     titleWeight(innerText(a)) > titleWeight(item.title))
                     item.title = innerText(a);
         if (titleWeight(item.title) >= 3)
-            found.push_back(RelatedBlock{{n}, {item}, true});
+            found.push_back(RelatedBlock{{n}, {item}, true, 0.6});
         n = next(n, body, true);
     }
     // Page order; a block inside another is dropped; stories once.

@@ -15,6 +15,10 @@ struct RelatedBlock {
     std::vector<xmlNode *> roots;
     QList<PageListItem> items;
     bool inText = false; // a teaser inside the article's text: listed, but left in the text
+    // How surely the page presents it as related: a plain related heading 0.9, an in-text
+    // teaser 0.8, a related name 0.75, portal "[详细]" items 0.7, a weak heading that matches
+    // the article's topic or a story card 0.6.
+    double confidence = 0;
 };
 
 // The page's own related stories: groups of repeated items (two or more) and single in-body

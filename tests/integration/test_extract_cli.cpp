@@ -96,7 +96,11 @@ private slots:
         QCOMPARE(feeds[0].toObject().value(QStringLiteral("url")).toString(),
                  m_server->url(QStringLiteral("/news/2025/feed.xml")).toString());
         QVERIFY(a.value(QStringLiteral("published")).isNull());
-        QCOMPARE(a.keys().size(), 12);
+        QCOMPARE(a.keys().size(), 13); // ... feeds, confidence {text, related}
+        QVERIFY(a.value(QStringLiteral("confidence"))
+                    .toObject()
+                    .value(QStringLiteral("related"))
+                    .toDouble() > 0);
         QCOMPARE(m_server->hits("/news/2025/ferry.html"), 1);
     }
 

@@ -184,7 +184,11 @@ private slots:
         const QJsonObject json = a.toJson();
         QCOMPARE(json.value(QStringLiteral("published")).toString(),
                  QStringLiteral("2024-05-06T07:30:00Z"));
-        QCOMPARE(json.keys().size(), 12);
+        QCOMPARE(json.keys().size(), 13); // ... feeds, confidence {text, related}
+        QVERIFY(json.value(QStringLiteral("confidence"))
+                    .toObject()
+                    .value(QStringLiteral("text"))
+                    .toDouble() > 0);
     }
     void metaTagsAndDocumentTitle()
     {

@@ -87,6 +87,12 @@ private slots:
         QCOMPARE(a.text.count(QStringLiteral("The port authority said")), 6);
         QVERIFY(!a.text.contains(QStringLiteral("区域协调")));
         QCOMPARE(a.related.size(), 10);
+        QVERIFY(a.relatedConfidence >= 0.7);
+        QVERIFY(a.textConfidence >= 0.7);
+        QVERIFY(a.toJson()
+                    .value(QStringLiteral("confidence"))
+                    .toObject()
+                    .contains(QStringLiteral("related")));
         for (int i = 0; i < 10; ++i) {
             QCOMPARE(a.related[i].url.toString(),
                      QStringLiteral("http://news.example.cn/2024/09%1/%2.shtml")
@@ -159,6 +165,26 @@ private slots:
             extractArticle(html.toUtf8(), QUrl(QStringLiteral("https://harbour.example/news/a")));
         QVERIFY(a.ok());
         QVERIFY2(a.related.isEmpty(), qPrintable(urls(a.related).join(QLatin1Char(' '))));
+        QCOMPARE(a.relatedConfidence, 0.0);
+    }
+
+    void weakTextIsReported()
+    {
+        // A page whose "article" is one short line among links reads with little confidence;
+        // a long article with several paragraphs, with much.
+        const ExtractedArticle weak =
+            extractArticle("<html><body><div><a href=\"/a\">Home</a> <a href=\"/b\">News</a> <a "
+                           "href=\"/c\">Sport</a><p>Short line.</p></div></body></html>",
+                           QUrl(QStringLiteral("https://x.example/a")));
+        const ExtractedArticle strong =
+            extractArticle(QStringLiteral("<html><body><article>%1</article></body></html>")
+                               .arg(prose(8))
+                               .toUtf8(),
+                           QUrl(QStringLiteral("https://x.example/a")));
+        QVERIFY2(strong.ok(), qPrintable(strong.error));
+        QVERIFY(strong.textConfidence > 0.8);
+        QVERIFY2(weak.ok(), qPrintable(weak.error));
+        QVERIFY2(weak.textConfidence < 0.4, qPrintable(QString::number(weak.textConfidence)));
     }
 
     void scriptsAndNulBytesDoNotCutThePage()
