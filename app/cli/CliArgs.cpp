@@ -67,4 +67,11 @@ std::optional<QList<qint64>> readArticleIds(CliContext &ctx, const QStringList &
     return ids;
 }
 
+QUrl webUrl(const QString &text)
+{
+    const QString t = text.trimmed();
+    return QUrl(t.contains(QLatin1String("://")) ? t : QStringLiteral("https://") + t,
+                QUrl::StrictMode);
+}
+
 } // namespace bs

@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QSet>
 #include <QStringList>
+#include <QUrl>
 
 #include <optional>
 
@@ -30,5 +31,8 @@ struct CliArgs {
 // Article ids as typed ("12 15"); prints a usage error and returns nothing when one is not a
 // positive number.
 std::optional<QList<qint64>> readArticleIds(CliContext &ctx, const QStringList &words);
+
+// A web address as people type it: "example.org" means https://example.org (strict parsing).
+QUrl webUrl(const QString &text);
 
 } // namespace bs

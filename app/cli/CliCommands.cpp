@@ -39,14 +39,6 @@ QString isoUtc(const QDateTime &when)
     return when.isValid() ? when.toUTC().toString(Qt::ISODate) : QString();
 }
 
-// A web address as people type it: "example.org" means https://example.org.
-QUrl webUrl(const QString &text)
-{
-    const QString t = text.trimmed();
-    return QUrl(t.contains(QLatin1String("://")) ? t : QStringLiteral("https://") + t,
-                QUrl::StrictMode);
-}
-
 void printJson(CliContext &ctx, const QJsonArray &array)
 {
     ctx.out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));

@@ -73,6 +73,47 @@ FetchResult fetchWebPage(const QUrl &url)
     return result;
 }
 
+std::optional<PageInput> readPageInput(CliContext &ctx, const QCommandLineParser &parser,
+                                       const QString &source, int *exitCode)
+{
+    const auto failed = [exitCode](int code) {
+        *exitCode = code;
+        return std::nullopt;
+    };
+    PageInput page;
+    page.contentType = parser.value(QStringLiteral("content-type"));
+    if (isWebAddress(source)) {
+        page.url = QUrl(source, QUrl::StrictMode);
+        if (!page.url.isValid() || page.url.host().isEmpty())
+            return failed(ctx.fail(QStringLiteral("'%1' is not a web address.").arg(source)));
+        const FetchResult fetched = fetchWebPage(page.url);
+        if (fetched.outcome != FetchResult::Fetched)
+            return failed(ctx.fail(fetched.error.isEmpty()
+                                       ? QStringLiteral("Could not fetch %1 (HTTP %2).")
+                                             .arg(source)
+                                             .arg(fetched.httpStatus)
+                                       : fetched.error));
+        page.bytes = fetched.body;
+        if (page.contentType.isEmpty())
+            page.contentType = fetched.contentType;
+        if (fetched.finalUrl.isValid())
+            page.url = fetched.finalUrl;
+    } else {
+        QFile file(source);
+        if (!file.open(QIODevice::ReadOnly))
+            return failed(
+                ctx.fail(QStringLiteral("Cannot read %1: %2.").arg(source, file.errorString())));
+        page.bytes = file.readAll();
+        page.url = QUrl::fromLocalFile(QFileInfo(file).absoluteFilePath());
+    }
+    if (parser.isSet(QStringLiteral("url"))) {
+        page.url = QUrl(parser.value(QStringLiteral("url")));
+        if (!page.url.isValid() || page.url.isRelative())
+            return failed(ctx.usage(QStringLiteral("--url takes an absolute address.")));
+    }
+    return page;
+}
+
 int extractCommand(CliContext &ctx, const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -88,38 +129,13 @@ int extractCommand(CliContext &ctx, const QStringList &arguments)
     if (parser.positionalArguments().size() != 1)
         return ctx.usage(QStringLiteral("extract takes one file or http(s) address."));
     const QString source = parser.positionalArguments().first();
-
-    QByteArray bytes;
-    QString contentType = parser.value(QStringLiteral("content-type"));
-    QUrl url;
-    if (isWebAddress(source)) {
-        url = QUrl(source, QUrl::StrictMode);
-        if (!url.isValid() || url.host().isEmpty())
-            return ctx.fail(QStringLiteral("'%1' is not a web address.").arg(source));
-        const FetchResult fetched = fetchWebPage(url);
-        if (fetched.outcome != FetchResult::Fetched)
-            return ctx.fail(fetched.error.isEmpty()
-                                ? QStringLiteral("Could not fetch %1 (HTTP %2).")
-                                      .arg(source)
-                                      .arg(fetched.httpStatus)
-                                : fetched.error);
-        bytes = fetched.body;
-        if (contentType.isEmpty())
-            contentType = fetched.contentType;
-        if (fetched.finalUrl.isValid())
-            url = fetched.finalUrl;
-    } else {
-        QFile file(source);
-        if (!file.open(QIODevice::ReadOnly))
-            return ctx.fail(QStringLiteral("Cannot read %1: %2.").arg(source, file.errorString()));
-        bytes = file.readAll();
-        url = QUrl::fromLocalFile(QFileInfo(file).absoluteFilePath());
-    }
-    if (parser.isSet(QStringLiteral("url"))) {
-        url = QUrl(parser.value(QStringLiteral("url")));
-        if (!url.isValid() || url.isRelative())
-            return ctx.usage(QStringLiteral("--url takes an absolute address."));
-    }
+    int exitCode = 0;
+    const std::optional<PageInput> page = readPageInput(ctx, parser, source, &exitCode);
+    if (!page)
+        return exitCode;
+    const QByteArray &bytes = page->bytes;
+    const QUrl &url = page->url;
+    const QString &contentType = page->contentType;
 
     const ExtractedArticle article = extractArticle(bytes, url, contentType);
     if (!article.ok())

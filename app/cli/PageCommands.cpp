@@ -1,5 +1,6 @@
 #include "cli/PageCommands.h"
 
+#include "cli/CliArgs.h"
 #include "cli/CliContext.h"
 #include "cli/ExtractCommand.h"
 #include "feeds/FeedDiscovery.h"
@@ -8,8 +9,6 @@
 
 #include <QCommandLineParser>
 #include <QEventLoop>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -19,20 +18,6 @@ namespace bs
 
 namespace
 {
-
-bool isWebAddress(const QString &text)
-{
-    return text.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) ||
-           text.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
-}
-
-// A web address as people type it: "example.org" means https://example.org.
-QUrl webUrl(const QString &text)
-{
-    const QString t = text.trimmed();
-    return QUrl(t.contains(QLatin1String("://")) ? t : QStringLiteral("https://") + t,
-                QUrl::StrictMode);
-}
 
 QString shown(const QDateTime &when)
 {
@@ -138,42 +123,15 @@ int pageListsCommand(CliContext &ctx, const QStringList &arguments)
             return ctx.usage(QStringLiteral("--now takes an ISO 8601 date and time."));
     }
     const QString source = parser.positionalArguments().first();
-    QByteArray bytes;
-    QString contentType = parser.value(QStringLiteral("content-type"));
-    QUrl url;
-    if (isWebAddress(source)) {
-        url = QUrl(source, QUrl::StrictMode);
-        if (!url.isValid() || url.host().isEmpty())
-            return ctx.fail(QStringLiteral("'%1' is not a web address.").arg(source));
-        const FetchResult fetched = fetchWebPage(url);
-        if (fetched.outcome != FetchResult::Fetched)
-            return ctx.fail(fetched.error.isEmpty()
-                                ? QStringLiteral("Could not fetch %1 (HTTP %2).")
-                                      .arg(source)
-                                      .arg(fetched.httpStatus)
-                                : fetched.error);
-        bytes = fetched.body;
-        if (contentType.isEmpty())
-            contentType = fetched.contentType;
-        if (fetched.finalUrl.isValid())
-            url = fetched.finalUrl;
-    } else {
-        QFile file(source);
-        if (!file.open(QIODevice::ReadOnly))
-            return ctx.fail(QStringLiteral("Cannot read %1: %2.").arg(source, file.errorString()));
-        bytes = file.readAll();
-        url = QUrl::fromLocalFile(QFileInfo(file).absoluteFilePath());
-    }
-    if (parser.isSet(QStringLiteral("url"))) {
-        url = QUrl(parser.value(QStringLiteral("url")));
-        if (!url.isValid() || url.isRelative())
-            return ctx.usage(QStringLiteral("--url takes an absolute address."));
-    }
+    int exitCode = 0;
+    const std::optional<PageInput> page = readPageInput(ctx, parser, source, &exitCode);
+    if (!page)
+        return exitCode;
     const PageListsResult result =
         parser.isSet(QStringLiteral("selector"))
-            ? readPageList(bytes, url, parser.value(QStringLiteral("selector")), contentType,
-                           options)
-            : findPageLists(bytes, url, contentType, options);
+            ? readPageList(page->bytes, page->url, parser.value(QStringLiteral("selector")),
+                           page->contentType, options)
+            : findPageLists(page->bytes, page->url, page->contentType, options);
     if (!result.ok())
         return ctx.fail(QStringLiteral("%1: %2").arg(source, result.error));
     if (parser.isSet(QStringLiteral("json"))) {

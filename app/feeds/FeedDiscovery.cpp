@@ -17,7 +17,9 @@ const char kTooLarge[] = "bs_tooLarge";
 const char *const kWellKnownPaths[] = {"feed",     "rss",       "rss.xml",  "atom.xml",
                                        "feed.xml", "index.xml", "feed.json"};
 
-QString describeHttpError(QNetworkReply *reply)
+} // namespace
+
+QString FeedDiscovery::describeReplyError(QNetworkReply *reply)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status >= 400) {
@@ -31,8 +33,6 @@ QString describeHttpError(QNetworkReply *reply)
     return QStringLiteral("Could not fetch %1: %2.")
         .arg(reply->request().url().toString(), reply->errorString());
 }
-
-} // namespace
 
 FeedDiscovery::FeedDiscovery(QNetworkAccessManager &network, QObject *parent)
     : QObject(parent), m_network(network)
@@ -116,7 +116,7 @@ void FeedDiscovery::pageFinished(QNetworkReply *reply)
         return;
     }
     if (reply->error() != QNetworkReply::NoError) {
-        finish({}, describeHttpError(reply));
+        finish({}, describeReplyError(reply));
         return;
     }
     const QByteArray body = reply->readAll();

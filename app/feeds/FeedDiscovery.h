@@ -33,6 +33,10 @@ public:
     static constexpr qint64 kDefaultMaxBytes = 5 * 1024 * 1024;
 
     explicit FeedDiscovery(QNetworkAccessManager &network, QObject *parent = nullptr);
+
+    // Why a page fetch failed, in a sentence: "<url> answered HTTP 404 (Not Found)." or
+    // "Could not fetch <url>: <reason>." (also for other fetches of pages on the worker).
+    static QString describeReplyError(QNetworkReply *reply);
     ~FeedDiscovery() override;
 
     // The whole discovery gives up after this long (probes that answered still count).

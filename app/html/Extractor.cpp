@@ -2,9 +2,10 @@
 
 #include "html/ExtractorDom.h"
 #include "html/ExtractorParts.h"
+#include "html/HtmlParse.h"
 #include "html/PageCharset.h"
 #include "html/Sanitizer.h"
-#include "html/ScriptText.h"
+#include "pages/ListItems.h"
 
 #include <QJsonArray>
 
@@ -21,52 +22,7 @@ namespace
 {
 
 constexpr qsizetype kMaxPageBytes = 64 * 1024 * 1024;
-constexpr int kMaxDepth = 192;         // elements below the root, deeper ones unwrapped
 constexpr qsizetype kEnoughText = 500; // characters; a shorter result retries with looser rules
-
-struct DocFree {
-    void operator()(xmlDoc *d) const { xmlFreeDoc(d); }
-};
-using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
-
-DocPtr parse(const QByteArray &page)
-{
-    const QByteArray utf8 = parserSafeHtml(page);
-    const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
-    DocPtr doc(htmlReadMemory(utf8.constData(), int(utf8.size()), nullptr, "UTF-8", options));
-    // XML_PARSE_HUGE lifts libxml2's nesting limit (256), which would drop the rest of a
-    // page with many unclosed elements; the excess nesting is unwrapped here instead.
-    if (doc && xmlDocGetRootElement(doc.get()))
-        flattenDeepNesting(xmlDocGetRootElement(doc.get()), kMaxDepth);
-    return doc;
-}
-
-xmlNode *bodyOf(xmlDoc *doc)
-{
-    xmlNode *root = xmlDocGetRootElement(doc);
-    if (!root)
-        return nullptr;
-    for (xmlNode *c = root; c; c = next(c, root))
-        if (is(c, "body"))
-            return c;
-    return root;
-}
-
-QUrl baseOf(xmlDoc *doc, const QUrl &url)
-{
-    xmlNode *root = xmlDocGetRootElement(doc);
-    for (xmlNode *c = root; c; c = next(c, root)) {
-        if (is(c, "base") && hasAttr(c, "href")) {
-            const QUrl href(attr(c, "href").trimmed());
-            const QUrl resolved = url.resolved(href);
-            if (resolved.isValid() && !resolved.isRelative())
-                return resolved;
-            break;
-        }
-    }
-    return url;
-}
 
 // Pages whose zoneless dates are China time (the portal convention).
 bool chinesePage(const QString &lang, const QString &encoding)
@@ -81,10 +37,7 @@ bool chinesePage(const QString &lang, const QString &encoding)
 // text, one paragraph, many links, or found only once the rules were relaxed: less so.
 double textConfidence(const QString &text, double linkDensity, int attempt)
 {
-    qsizetype mass = 0;
-    for (const QChar c : text)
-        mass += (c.unicode() >= 0x3040 && c.unicode() <= 0x9FFF) ? 3 : !c.isSpace();
-    const double length = std::min(1.0, double(mass) / 1500.0);
+    const double length = std::min(1.0, double(pages::textMass(text)) / 1500.0);
     const double paragraphs = std::min(1.0, double(text.count(QStringLiteral("\n\n")) + 1) / 4.0);
     const double links = 1.0 - std::min(1.0, linkDensity * 2.0);
     static constexpr double kRelaxed[] = {1.0, 0.85, 0.7, 0.55};
@@ -166,11 +119,13 @@ ExtractedArticle extractArticle(const QByteArray &bytes, const QUrl &url,
     }
     const DecodedDocument decoded = decodeHtmlPage(bytes, contentType);
     out.encoding = decoded.encoding;
-    if (decoded.utf8.left(4096).count('\0') > 8) {
+    if (looksBinary(decoded.utf8)) {
         out.error = QStringLiteral("The page is not HTML (it holds binary data).");
         return out;
     }
-    DocPtr first = parse(decoded.utf8);
+    // Made parser-safe once: every attempt below parses the same bytes afresh.
+    const QByteArray page = parserSafeHtml(decoded.utf8);
+    HtmlDocPtr first = parseHtml(page);
     if (!first || !xmlDocGetRootElement(first.get())) {
         out.error = QStringLiteral("The page could not be parsed as HTML.");
         return out;
@@ -187,7 +142,7 @@ ExtractedArticle extractArticle(const QByteArray &bytes, const QUrl &url,
         extract::CleanConditionally,
         0,
     };
-    DocPtr bestDoc;
+    HtmlDocPtr bestDoc;
     extract::Grabbed best;
     extract::DateLine dateLine;
     QList<RelatedLink> related;
@@ -197,7 +152,7 @@ ExtractedArticle extractArticle(const QByteArray &bytes, const QUrl &url,
     bool firstAttempt = true;
     for (const int flags : attempts) {
         ++attempt;
-        DocPtr doc = firstAttempt ? std::move(first) : parse(decoded.utf8);
+        HtmlDocPtr doc = firstAttempt ? std::move(first) : parseHtml(page);
         if (!doc)
             break;
         extract::prepareDocument(doc.get());

@@ -36,6 +36,12 @@ QString asciiDigits(QStringView text)
     return out;
 }
 
+bool hasAsciiDigit(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(),
+                       [](QChar c) { return c.unicode() >= '0' && c.unicode() <= '9'; });
+}
+
 const QHash<QString, int> &monthNames()
 {
     static const QHash<QString, int> names = [] {
@@ -246,48 +252,27 @@ Candidate fullDates(const QString &text, const DateContext &context)
         consider(best, c);
         break;
     }
-    for (auto it = dayMonthYear.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        const QString word = m.captured(2);
-        const int month = monthOf(word);
-        if (!month)
-            continue;
-        const bool hasYear = m.capturedLength(3) > 0;
-        if (!hasYear && needsYear(word.toLower()))
-            continue;
-        int year = hasYear ? m.capturedView(3).toInt() : context.now.date().year();
-        if (hasYear && !plausibleYear(year, context))
-            continue;
-        Candidate c{makeDate(year, month, m.capturedView(1).toInt()),
-                    -1,
-                    0,
-                    m.capturedStart(0),
-                    m.capturedLength(0),
-                    hasYear};
-        consider(best, c);
-        break;
-    }
-    for (auto it = monthDayYear.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        const QString word = m.captured(1);
-        const int month = monthOf(word);
-        if (!month)
-            continue;
-        const bool hasYear = m.capturedLength(3) > 0;
-        if (!hasYear && needsYear(word.toLower()))
-            continue;
-        int year = hasYear ? m.capturedView(3).toInt() : context.now.date().year();
-        if (hasYear && !plausibleYear(year, context))
-            continue;
-        Candidate c{makeDate(year, month, m.capturedView(2).toInt()),
-                    -1,
-                    0,
-                    m.capturedStart(0),
-                    m.capturedLength(0),
-                    hasYear};
-        consider(best, c);
-        break;
-    }
+    // Month names: the first match whose word is a month (day and month in either order).
+    const auto monthName = [&](const QRegularExpression &re, int dayGroup, int wordGroup) {
+        for (auto it = re.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            const QString word = m.captured(wordGroup);
+            const int month = monthOf(word);
+            if (!month)
+                continue;
+            const bool hasYear = m.capturedLength(3) > 0;
+            if (!hasYear && needsYear(word.toLower()))
+                continue;
+            const int year = hasYear ? m.capturedView(3).toInt() : context.now.date().year();
+            if (hasYear && !plausibleYear(year, context))
+                continue;
+            consider(best, Candidate{makeDate(year, month, m.capturedView(dayGroup).toInt()), -1, 0,
+                                     m.capturedStart(0), m.capturedLength(0), hasYear});
+            return;
+        }
+    };
+    monthName(dayMonthYear, 1, 2);
+    monthName(monthDayYear, 2, 1);
     return best;
 }
 
@@ -405,9 +390,7 @@ Relative relativeDate(const QString &text)
         r.length = m.capturedLength(0);
         return r;
     }
-    const bool digits = std::any_of(text.cbegin(), text.cend(), [](QChar ch) {
-        return ch.unicode() >= '0' && ch.unicode() <= '9';
-    });
+    const bool digits = hasAsciiDigit(text);
     if (const auto m = digits ? numberFirst.match(text) : QRegularExpressionMatch(); m.hasMatch()) {
         for (int group = 1; group + 1 <= m.lastCapturedIndex(); group += 2) {
             if (m.capturedLength(group) == 0)
@@ -473,9 +456,7 @@ TextDate findDate(QStringView raw, const DateContext &context)
     const QDate latest = localNow.date().addDays(1);
 
     // Every written date holds a digit; without one only the relative words can match.
-    const bool digits = std::any_of(text.cbegin(), text.cend(), [](QChar ch) {
-        return ch.unicode() >= '0' && ch.unicode() <= '9';
-    });
+    const bool digits = hasAsciiDigit(text);
     Candidate c;
     if (digits)
         c = fullDates(text, context);

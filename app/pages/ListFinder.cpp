@@ -73,8 +73,8 @@ bool stateClass(const QString &c)
     return words.contains(c.toLower()) || c.contains(QLatin1String("--"));
 }
 
-// Tag and stable classes (digits folded), the key that groups siblings into one list.
-QString signature(const xmlNode *n)
+// An element's classes without state classes, digits folded, sorted, once each.
+QStringList foldedClasses(const xmlNode *n)
 {
     QStringList classes;
     for (const QString &c : classTokens(n))
@@ -82,7 +82,13 @@ QString signature(const xmlNode *n)
             classes.append(foldDigits(c));
     classes.sort();
     classes.removeDuplicates();
-    return QString::fromUtf8(tag(n)) + QLatin1Char('.') + classes.join(QLatin1Char('.'));
+    return classes;
+}
+
+// Tag and stable classes (digits folded), the key that groups siblings into one list.
+QString signature(const xmlNode *n)
+{
+    return QString::fromUtf8(tag(n)) + QLatin1Char('.') + foldedClasses(n).join(QLatin1Char('.'));
 }
 
 // Siblings' signatures: the tag and the classes that at least half of the same-tag siblings
@@ -97,7 +103,7 @@ public:
         for (xmlNode *n : siblings) {
             const QString t = QString::fromUtf8(tag(n));
             ++m_tags[t];
-            const QStringList classes = folded(n);
+            const QStringList classes = foldedClasses(n);
             if (classes.isEmpty())
                 ++m_plain[t];
             for (const QString &c : classes)
@@ -109,7 +115,7 @@ public:
     {
         const QString t = QString::fromUtf8(tag(n));
         const int count = m_tags.value(t);
-        const QStringList own = folded(n);
+        const QStringList own = foldedClasses(n);
         QStringList shared;
         for (const QString &c : own) {
             const int with = m_classes.value(t + QLatin1Char('.') + c);
@@ -122,17 +128,6 @@ public:
     }
 
 private:
-    static QStringList folded(const xmlNode *n)
-    {
-        QStringList classes;
-        for (const QString &c : classTokens(n))
-            if (!stateClass(c))
-                classes.append(foldDigits(c));
-        classes.sort();
-        classes.removeDuplicates();
-        return classes;
-    }
-
     QHash<QString, int> m_tags;
     QHash<QString, int> m_plain;
     QHash<QString, int> m_classes;

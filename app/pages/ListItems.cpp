@@ -25,8 +25,9 @@ bool isHangul(char32_t u)
     return (u >= 0xAC00 && u <= 0xD7AF) || (u >= 0x1100 && u <= 0x11FF);
 }
 
-// "more" links and markers that are not a story's title or teaser.
-bool isMoreText(const QString &text)
+} // namespace
+
+bool isMoreLink(const QString &text)
 {
     static const QRegularExpression re(
         QStringLiteral(
@@ -37,6 +38,9 @@ bool isMoreText(const QString &text)
         QRegularExpression::CaseInsensitiveOption);
     return text.size() <= 40 && re.match(text).hasMatch();
 }
+
+namespace
+{
 
 bool inHeading(const xmlNode *n, const xmlNode *stop)
 {
@@ -361,7 +365,7 @@ ReadItem readItem(xmlNode *element, const PageContext &context)
             continue;
         targets.insert(url);
         QString text = innerText(a);
-        if (isMoreText(text))
+        if (isMoreLink(text))
             text.clear();
         double score = titleWeight(text);
         if (text.isEmpty())

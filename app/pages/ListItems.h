@@ -47,6 +47,8 @@ ReadItem readItem(xmlNode *element, const PageContext &context);
 // Where a link leads, absolute and without its fragment; invalid for javascript:, mailto:,
 // in-page anchors and the page itself.
 QUrl linkTarget(const xmlNode *a, const PageContext &context);
+// A "more" link's text ("[详细]", "Read more »", "weiterlesen", "»"), not a story's title.
+bool isMoreLink(const QString &text);
 // Words in a title: spaced words, CJK characters count half each.
 double titleWeight(const QString &title);
 // The registrable domain of a host: the last two labels, three under "com.cn"-like suffixes.

@@ -1,8 +1,8 @@
 #include "pages/PageLists.h"
 
 #include "html/ExtractorDom.h"
+#include "html/HtmlParse.h"
 #include "html/PageCharset.h"
-#include "html/ScriptText.h"
 #include "pages/CssSelector.h"
 #include "pages/ListFinder.h"
 
@@ -21,15 +21,9 @@ namespace
 
 // As article pages are capped (ArticleDownloader): a list page larger than this is refused.
 constexpr qsizetype kMaxPageBytes = 8 * 1024 * 1024;
-constexpr int kMaxDepth = 192;
-
-struct DocFree {
-    void operator()(xmlDoc *d) const { xmlFreeDoc(d); }
-};
-using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
 
 struct ParsedPage {
-    DocPtr doc;
+    HtmlDocPtr doc;
     xmlNode *body = nullptr;
     PageContext context;
 };
@@ -41,22 +35,6 @@ QString pageTitle(xmlDoc *doc)
         if (is(n, "title"))
             return innerText(n);
     return {};
-}
-
-QUrl baseOf(xmlDoc *doc, const QUrl &url)
-{
-    xmlNode *root = xmlDocGetRootElement(doc);
-    for (xmlNode *n = root; n; n = next(n, root)) {
-        if (is(n, "base") && hasAttr(n, "href")) {
-            const QUrl resolved = url.resolved(QUrl(attr(n, "href").trimmed()));
-            if (resolved.isValid() && !resolved.isRelative())
-                return resolved;
-            break;
-        }
-        if (is(n, "body"))
-            break;
-    }
-    return url;
 }
 
 // Where the page's zoneless times are read: China for Chinese pages, Japan and Korea for
@@ -96,26 +74,16 @@ bool parsePage(const QByteArray &bytes, const QUrl &url, const QString &contentT
     }
     const DecodedDocument decoded = decodeHtmlPage(bytes, contentType);
     out.encoding = decoded.encoding;
-    if (decoded.utf8.left(4096).count('\0') > 8) {
+    if (looksBinary(decoded.utf8)) {
         out.error = QStringLiteral("The address holds binary data, not a web page.");
         return false;
     }
-    const int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                      HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
-    const QByteArray utf8 = parserSafeHtml(decoded.utf8);
-    page.doc.reset(htmlReadMemory(utf8.constData(), int(utf8.size()), nullptr, "UTF-8", flags));
-    xmlNode *root = page.doc ? xmlDocGetRootElement(page.doc.get()) : nullptr;
-    if (!root) {
+    page.doc = parseHtml(parserSafeHtml(decoded.utf8));
+    page.body = page.doc ? bodyOf(page.doc.get()) : nullptr;
+    if (!page.body) {
         out.error = QStringLiteral("The page could not be read as HTML.");
         return false;
     }
-    flattenDeepNesting(root, kMaxDepth);
-    page.body = root;
-    for (xmlNode *n = root; n; n = next(n, root))
-        if (is(n, "body")) {
-            page.body = n;
-            break;
-        }
     out.title = pageTitle(page.doc.get());
     page.context.base = baseOf(page.doc.get(), url);
     page.context.siteKey = siteKeyOf(url.host());

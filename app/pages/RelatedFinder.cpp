@@ -164,7 +164,9 @@ const QRegularExpression &teaserLead()
     return re;
 }
 
-bool isMoreLabel(const QString &text)
+// The short "more" markers of portal lists ("[详细]", "更多", "more »", "»"): narrower than
+// isMoreLink, since a group counts as a related list by them alone.
+bool isPortalMoreLink(const QString &text)
 {
     static const QRegularExpression more(
         QStringLiteral("^[\\[【(（<«]?\\s*(详细|詳細|全文|更多|阅读全文|閱讀全文|查看全文|详情|"
@@ -225,7 +227,7 @@ bool portalItems(const std::vector<xmlNode *> &members)
     int withMore = 0;
     for (xmlNode *m : members)
         for (xmlNode *n = m; n; n = next(n, m))
-            if (is(n, "a") && isMoreLabel(innerText(n))) {
+            if (is(n, "a") && isPortalMoreLink(innerText(n))) {
                 ++withMore;
                 break;
             }
@@ -245,7 +247,7 @@ QList<PageListItem> storiesIn(const std::vector<xmlNode *> &roots, const PageCon
             const QUrl url = linkTarget(n, context);
             QString text = innerText(n);
             if (!url.isValid() || seen.contains(url) || !urlLooksLikeArticle(url) ||
-                isMoreLabel(text) || titleWeight(text) < 2)
+                isPortalMoreLink(text) || titleWeight(text) < 2)
                 continue;
             seen.insert(url);
             PageListItem item;
@@ -254,11 +256,6 @@ QList<PageListItem> storiesIn(const std::vector<xmlNode *> &roots, const PageCon
             items.append(item);
         }
     return items;
-}
-
-qsizetype storyLinks(const std::vector<xmlNode *> &roots, const PageContext &context)
-{
-    return storiesIn(roots, context).size();
 }
 
 // The text under these roots that is not link text.
@@ -295,10 +292,10 @@ std::vector<RelatedBlock> findRelatedBlocks(xmlNode *body, const PageContext &co
     // Groups of repeated items.
     for (const SiblingGroup &g : siblingGroups(body, 2)) {
         xmlNode *container = g.members.front()->parent;
-        const QString heading = boxHeading(container);
-        const QString names = namesAround(container, g.members);
         if (inChrome(container, body))
             continue;
+        const QString heading = boxHeading(container);
+        const QString names = namesAround(container, g.members);
         const bool headed = !heading.isEmpty() && relatedHeading().match(heading).hasMatch() &&
                             !unrelatedHeading().match(heading).hasMatch();
         const bool named = relatedNames().match(names).hasMatch();
@@ -321,12 +318,10 @@ std::vector<RelatedBlock> findRelatedBlocks(xmlNode *body, const PageContext &co
                 block.roots.push_back(m->parent);
         block.items = itemsOf(g.members, context);
         // Items that each hold several stories (a row of cards per item): every story link.
-        {
-            const qsizetype stories = storyLinks(block.roots, context);
-            if (stories > 2 * block.items.size() && stories <= 16 &&
-                stories <= 5 * qsizetype(g.members.size()))
-                block.items = storiesIn(block.roots, context);
-        }
+        if (QList<PageListItem> stories = storiesIn(block.roots, context);
+            stories.size() > 2 * block.items.size() && stories.size() <= 16 &&
+            stories.size() <= 5 * qsizetype(g.members.size()))
+            block.items = std::move(stories);
         block.items.removeIf([&page](const PageListItem &i) { return i.url == page; });
         if (headed && weakHeading().match(heading).hasMatch() && !onTopic(block.items, title))
             continue;

@@ -67,8 +67,8 @@ const PageList *sameKind(const PageListsResult &found, const QList<QUrl> &known)
 
 } // namespace
 
-MergeSource readPageFeed(const Feed &feed, const FetchResult &fetch, const QList<QUrl> &knownUrls,
-                         const QDateTime &now)
+MergeSource readPageFeed(const Feed &feed, const FetchResult &fetch,
+                         const std::function<QList<QUrl>()> &knownUrls, const QDateTime &now)
 {
     MergeSource source;
     if (fetch.outcome != FetchResult::Fetched)
@@ -88,7 +88,7 @@ MergeSource readPageFeed(const Feed &feed, const FetchResult &fetch, const QList
                                .arg(result.error, again.error);
             return source;
         }
-        list = sameKind(again, knownUrls);
+        list = sameKind(again, knownUrls());
         if (!list) {
             source.error = QStringLiteral("The page no longer shows the list this feed follows "
                                           "(%1); its other lists hold none of the feed's stories "

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QUrl>
 
+#include <functional>
+
 namespace bs
 {
 
@@ -20,7 +22,9 @@ namespace bs
 // place on the site, else the best) is followed from then on: its selector goes into
 // MergeSource::pageSelector and a notice says so. Only when the page shows no list at all is
 // the answer an error, with the reason.
-MergeSource readPageFeed(const Feed &feed, const FetchResult &fetch, const QList<QUrl> &knownUrls,
-                         const QDateTime &now);
+// `knownUrls` gives the feed's newest article addresses; it is asked only when the list has to
+// be found again.
+MergeSource readPageFeed(const Feed &feed, const FetchResult &fetch,
+                         const std::function<QList<QUrl>()> &knownUrls, const QDateTime &now);
 
 } // namespace bs

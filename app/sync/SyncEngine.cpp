@@ -177,7 +177,7 @@ void SyncEngine::handle(const FetchResult &fetch)
     if (const auto page = m_pageFeeds.constFind(feedId); page != m_pageFeeds.cend()) {
         const Feed feed = *page;
         m_pageFeeds.erase(page);
-        const QList<QUrl> known = ArticleStore(*m_db).recentUrls(feedId, 100);
+        const auto known = [this, feedId] { return ArticleStore(*m_db).recentUrls(feedId, 100); };
         merged = FeedMerger(*m_db, m_schedulePolicy)
                      .merge(feedId, fetch, readPageFeed(feed, fetch, known, now), now);
     } else {

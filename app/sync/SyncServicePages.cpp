@@ -38,19 +38,11 @@ QString describeFailure(QNetworkReply *reply, const QUrl &url)
             .arg(url.toString())
             .arg(FeedDiscovery::kDefaultMaxBytes / (1024 * 1024));
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status >= 400) {
-        const QString reason =
-            reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-        return QStringLiteral("%1 answered HTTP %2%3.")
-            .arg(reply->url().toString())
-            .arg(status)
-            .arg(reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(reason));
-    }
-    if (reply->error() == QNetworkReply::OperationCanceledError)
+    if (status < 400 && reply->error() == QNetworkReply::OperationCanceledError)
         return QStringLiteral("Gave up on %1 after %2 seconds.")
             .arg(url.toString())
             .arg(kTimeoutMs / 1000);
-    return QStringLiteral("Could not fetch %1: %2.").arg(url.toString(), reply->errorString());
+    return FeedDiscovery::describeReplyError(reply);
 }
 
 } // namespace

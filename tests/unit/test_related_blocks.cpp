@@ -5,7 +5,7 @@
 // bytes.
 
 #include "html/Extractor.h"
-#include "html/ScriptText.h"
+#include "html/HtmlParse.h"
 
 #include <QStringEncoder>
 #include <QtTest>

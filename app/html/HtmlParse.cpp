@@ -1,4 +1,6 @@
-#include "html/ScriptText.h"
+#include "html/HtmlParse.h"
+
+#include "html/ExtractorDom.h"
 
 #include <cstring>
 
@@ -84,6 +86,47 @@ QByteArray parserSafeHtml(const QByteArray &input)
         return html;
     out.append(copied, end - copied);
     return out;
+}
+
+bool looksBinary(const QByteArray &utf8)
+{
+    return utf8.left(4096).count('\0') > 8;
+}
+
+HtmlDocPtr parseHtml(const QByteArray &utf8)
+{
+    constexpr int kMaxDepth = 192; // elements below the root, deeper ones unwrapped
+    const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                        HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
+    HtmlDocPtr doc(htmlReadMemory(utf8.constData(), int(utf8.size()), nullptr, "UTF-8", options));
+    if (doc && xmlDocGetRootElement(doc.get()))
+        dom::flattenDeepNesting(xmlDocGetRootElement(doc.get()), kMaxDepth);
+    return doc;
+}
+
+xmlNode *bodyOf(xmlDoc *doc)
+{
+    xmlNode *root = xmlDocGetRootElement(doc);
+    if (!root)
+        return nullptr;
+    for (xmlNode *c = root; c; c = dom::next(c, root))
+        if (dom::is(c, "body"))
+            return c;
+    return root;
+}
+
+QUrl baseOf(xmlDoc *doc, const QUrl &url)
+{
+    xmlNode *root = xmlDocGetRootElement(doc);
+    for (xmlNode *c = root; c; c = dom::next(c, root)) {
+        if (dom::is(c, "base") && dom::hasAttr(c, "href")) {
+            const QUrl resolved = url.resolved(QUrl(dom::attr(c, "href").trimmed()));
+            if (resolved.isValid() && !resolved.isRelative())
+                return resolved;
+            break;
+        }
+    }
+    return url;
 }
 
 } // namespace bs
